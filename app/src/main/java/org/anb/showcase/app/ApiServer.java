@@ -1,0 +1,109 @@
+package org.anb.showcase.app;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import org.anb.showcase.app.auth.AccountService;
+import org.anb.showcase.app.auth.AuthRoutes;
+import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.auth.PasswordHasher;
+import org.anb.showcase.app.auth.TokenService;
+import org.anb.showcase.app.auth.UserRepository;
+import org.anb.showcase.app.gallery.GalleryRepository;
+import org.anb.showcase.app.gallery.GalleryRoutes;
+import org.anb.showcase.app.health.HealthRoutes;
+import org.anb.showcase.app.http.Endpoint;
+import org.anb.showcase.app.http.ErrorResponses;
+import org.anb.showcase.app.openapi.OpenApiRoutes;
+import org.anb.showcase.app.ranking.RankingRepository;
+import org.anb.showcase.app.ranking.RankingRoutes;
+import org.anb.showcase.app.videos.UploadLimits;
+import org.anb.showcase.app.videos.UploadSweeper;
+import org.anb.showcase.app.videos.VideoRepository;
+import org.anb.showcase.app.videos.VideoRoutes;
+import org.anb.showcase.core.db.DatabaseMigrations;
+import org.anb.showcase.core.queue.JobQueue;
+import org.anb.showcase.core.queue.QueueSettings;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.StorageSettings;
+
+/**
+ * The running API: migrates the schema, connects to PostgreSQL, S3 and SQS as configured, and serves every
+ * {@link Endpoint} of every feature. {@code Main} runs it in production; the local mode and the tests start the same
+ * thing against the embedded servers.
+ */
+public final class ApiServer implements AutoCloseable {
+    private final WebServer server;
+    private final List<Endpoint> endpoints;
+    private final AutoCloseable[] resources;
+
+    private ApiServer(WebServer server, List<Endpoint> endpoints, AutoCloseable... resources) {
+        this.server = server;
+        this.endpoints = endpoints;
+        this.resources = resources;
+    }
+
+    /** @param config the root config: {@code server}, {@code db}, {@code storage}, {@code queue}, {@code auth}, {@code uploads} */
+    public static ApiServer start(Config config) {
+        DatabaseMigrations.migrate(config.get("db"));
+        DbClient db = DbClient.create(config.get("db"));
+        ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
+        JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
+        UploadLimits limits = UploadLimits.from(config.get("uploads"));
+
+        Config authConfig = config.get("auth");
+        UserRepository users = new UserRepository(db);
+        TokenService tokens = TokenService.from(authConfig);
+        Authenticator auth = new Authenticator(tokens, users);
+        PasswordHasher hasher = new PasswordHasher(authConfig.get("bcrypt-cost").asInt().orElse(10));
+        VideoRepository videos = new VideoRepository(db);
+
+        List<Endpoint> endpoints = Stream.of(
+                new AuthRoutes(new AccountService(users, hasher, tokens), tokens).endpoints(),
+                VideoRoutes.create(videos, store, queue, auth, limits).endpoints(),
+                new GalleryRoutes(new GalleryRepository(db), auth, store).endpoints(),
+                new RankingRoutes(new RankingRepository(db)).endpoints(),
+                new HealthRoutes(db, queue, store).endpoints(),
+                new OpenApiRoutes().endpoints()
+        ).flatMap(List::stream).toList();
+
+        WebServer server = WebServer.builder()
+                .config(config.get("server"))
+                .routing(routing -> route(routing, endpoints))
+                .build()
+                .start();
+        UploadSweeper sweeper = new UploadSweeper(videos, queue, limits);
+        sweeper.start();
+        return new ApiServer(server, endpoints, sweeper, server::stop, queue, store, db);
+    }
+
+    private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints) {
+        ErrorResponses.register(routing);
+        endpoints.forEach(e -> routing.route(e.method(), e.path(), e.handler()));
+        routing.any(ErrorResponses::notFound);
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Every route this server answers, for the OpenAPI contract test. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.WARNING, "close failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.anb.showcase.app.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.http.Endpoint;
+import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.JsonBody;
+
+/** {@code /api/auth}: signup and login. */
+public final class AuthRoutes {
+    private final AccountService accounts;
+    private final TokenService tokens;
+
+    public AuthRoutes(AccountService accounts, TokenService tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.post("/api/auth/signup", this::signup),
+                Endpoint.post("/api/auth/login", this::login));
+    }
+
+    private void signup(ServerRequest req, ServerResponse res) {
+        SignupForm form = SignupForm.parse(Json.readObject(req));
+        var userId = accounts.signup(form);
+        Json.send(res, 201, Map.of("message", "Usuario creado exitosamente.", "user_id", userId.toString()));
+    }
+
+    private void login(ServerRequest req, ServerResponse res) {
+        JsonBody body = Json.readObject(req);
+        String email = body.text("email").orElse("");
+        String password = body.text("password").orElse("");
+        if (email.isBlank() || password.isEmpty()) {
+            throw new ApiException(400, "Datos de inicio de sesión inválidos.", missing(email, password));
+        }
+        String token = accounts.login(email, password);
+        Json.ok(res, Map.of("access_token", token, "token_type", "Bearer",
+                "expires_in", tokens.lifetime().toSeconds()));
+    }
+
+    private static Map<String, String> missing(String email, String password) {
+        var errors = new java.util.LinkedHashMap<String, String>();
+        if (email.isBlank()) {
+            errors.put("email", "Este campo es obligatorio.");
+        }
+        if (password.isEmpty()) {
+            errors.put("password", "Este campo es obligatorio.");
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,33 @@
+package org.anb.showcase.app.auth;
+
+import java.util.UUID;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import org.anb.showcase.app.http.ApiException;
+
+/** Who is calling: the user id from a valid bearer token whose account still exists — never from body or URL. */
+public final class Authenticator {
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+    private final UserRepository users;
+
+    public Authenticator(TokenService tokens, UserRepository users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    public UUID requireUser(ServerRequest req) {
+        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiException.unauthorized();
+        }
+        UUID userId = tokens.verify(header.substring(BEARER.length()).strip())
+                .orElseThrow(ApiException::unauthorized);
+        if (!users.exists(userId)) {
+            throw ApiException.unauthorized();
+        }
+        return userId;
+    }
+}

@@ -1,0 +1,63 @@
+package org.anb.showcase.app.gallery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.http.Endpoint;
+import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.Paging;
+import org.anb.showcase.core.storage.ObjectStore;
+
+/** {@code /api/public/videos}: the public gallery (no login) and voting (login). */
+public final class GalleryRoutes {
+    private static final Duration URL_VALIDITY = Duration.ofHours(1);
+
+    private final GalleryRepository gallery;
+    private final Authenticator auth;
+    private final ObjectStore store;
+
+    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store) {
+        this.gallery = gallery;
+        this.auth = auth;
+        this.store = store;
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.get("/api/public/videos", this::list),
+                Endpoint.post("/api/public/videos/{video_id}/vote", this::vote));
+    }
+
+    record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl, long votes) {
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        Paging paging = Paging.from(req.query());
+        var city = Paging.textParam(req.query(), "city");
+        Json.ok(res, gallery.published(city, paging).stream()
+                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(),
+                        store.browserUrl(v.processedKey(), URL_VALIDITY).toString(), v.votes()))
+                .toList());
+    }
+
+    private void vote(ServerRequest req, ServerResponse res) {
+        UUID voter = auth.requireUser(req);
+        UUID videoId;
+        try {
+            videoId = UUID.fromString(req.path().pathParameters().get("video_id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.videoNotFound();
+        }
+        switch (gallery.vote(videoId, voter)) {
+            case COUNTED -> Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
+            case ALREADY_VOTED -> throw ApiException.badRequest("Ya has votado por este video.");
+            case NOT_VOTABLE -> throw ApiException.videoNotFound();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.anb.showcase.app.ranking;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.helidon.dbclient.DbClient;
+import org.anb.showcase.app.http.Paging;
+import org.anb.showcase.core.db.Rows;
+
+/**
+ * Reads the ranking from {@code player_scores}, which triggers keep exact (see V2 migration). The order is total —
+ * votes, then signup time, then id — so a position is the row's place in that order: page offset plus index,
+ * read straight off an index without aggregating votes.
+ */
+public final class RankingRepository {
+    private final DbClient db;
+
+    public RankingRepository(DbClient db) {
+        this.db = db;
+    }
+
+    public List<RankedPlayer> page(Optional<String> city, Paging paging) {
+        var rows = db.execute().query("""
+                SELECT u.first_name || ' ' || u.last_name AS username, u.city, s.votes
+                  FROM player_scores s JOIN users u ON u.id = s.user_id
+                 WHERE (CAST(? AS text) IS NULL OR s.city_key = city_key(?))
+                 ORDER BY s.votes DESC, s.signed_up_at, s.user_id
+                 LIMIT ? OFFSET ?""",
+                city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset()).toList();
+        return java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> new RankedPlayer(paging.offset() + i + 1, Rows.text(rows.get(i), "username"),
+                        Rows.text(rows.get(i), "city"), Rows.number(rows.get(i), "votes")))
+                .toList();
+    }
+
+    public record RankedPlayer(long position, String username, String city, long votes) {
+    }
+}

@@ -1,0 +1,22 @@
+package org.anb.showcase.app.videos;
+
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+/** The {@code uploads} config subtree. */
+public record UploadLimits(long maxBytes, Duration directUploadValidity, Duration requeueAfter, Duration sweepEvery) {
+    public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
+
+    public static UploadLimits from(Config config) {
+        return new UploadLimits(
+                config.get("max-bytes").asLong().orElse(DEFAULT_MAX_BYTES),
+                Duration.ofSeconds(config.get("direct-upload-ttl-seconds").asLong().orElse(900L)),
+                Duration.ofSeconds(config.get("requeue-after-seconds").asLong().orElse(300L)),
+                Duration.ofSeconds(config.get("sweep-interval-seconds").asLong().orElse(60L)));
+    }
+
+    long maxMegabytes() {
+        return maxBytes / (1024 * 1024);
+    }
+}

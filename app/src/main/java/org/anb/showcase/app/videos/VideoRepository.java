@@ -1,0 +1,75 @@
+package org.anb.showcase.app.videos;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.helidon.dbclient.DbClient;
+import org.anb.showcase.core.db.Rows;
+
+/** The videos table, owner side: all of its SQL. Conditions that must hold are in the WHERE clauses, not in reads. */
+public final class VideoRepository {
+    private final DbClient db;
+
+    public VideoRepository(DbClient db) {
+        this.db = db;
+    }
+
+    public void insert(NewVideo video) {
+        db.execute().insert("""
+                INSERT INTO videos (id, owner_id, title, original_key, original_bytes, publish_when_processed)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                video.id(), video.ownerId(), video.title(), video.originalKey(), video.originalBytes(),
+                video.publishWhenProcessed());
+    }
+
+    public Optional<Video> find(UUID id) {
+        return db.execute().get("SELECT " + Video.COLUMNS + " FROM videos WHERE id = ?", id).map(Video::from);
+    }
+
+    /** The owner's videos, oldest first, as existing clients expect. */
+    public List<Video> listByOwner(UUID ownerId) {
+        return db.execute().query("SELECT " + Video.COLUMNS
+                        + " FROM videos WHERE owner_id = ? ORDER BY uploaded_at, id", ownerId)
+                .map(Video::from).toList();
+    }
+
+    /** Deletes the owner's video unless it is published; answers whether a row went. */
+    public boolean deleteUnpublished(UUID id, UUID ownerId) {
+        return db.execute().delete("DELETE FROM videos WHERE id = ? AND owner_id = ? AND published_at IS NULL",
+                id, ownerId) == 1;
+    }
+
+    /** Compensation when the upload could not be enqueued. */
+    public void delete(UUID id) {
+        db.execute().delete("DELETE FROM videos WHERE id = ?", id);
+    }
+
+    /** Publishes a processed video of this owner; answers whether it is published now. */
+    public boolean publish(UUID id, UUID ownerId) {
+        db.execute().update("""
+                UPDATE videos SET published_at = now()
+                 WHERE id = ? AND owner_id = ? AND status = 'processed' AND published_at IS NULL""", id, ownerId);
+        return db.execute().get("SELECT 1 AS published FROM videos WHERE id = ? AND published_at IS NOT NULL", id)
+                .isPresent();
+    }
+
+    /**
+     * Claims uploads that have waited longer than {@code age} for a worker and stamps them as re-enqueued now.
+     * SKIP LOCKED lets several API nodes sweep at once without claiming the same rows.
+     */
+    public List<UUID> claimWaitingLongerThan(Duration age, int limit) {
+        return db.execute().query("""
+                UPDATE videos SET last_enqueued_at = now()
+                 WHERE id IN (SELECT id FROM videos
+                               WHERE status = 'uploaded' AND last_enqueued_at < now() - make_interval(secs => ?)
+                               ORDER BY last_enqueued_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id""", (double) age.toSeconds(), limit)
+                .map(row -> Rows.uuid(row, "id")).toList();
+    }
+
+    public record NewVideo(UUID id, UUID ownerId, String title, String originalKey, long originalBytes,
+                           boolean publishWhenProcessed) {
+    }
+}

@@ -1,0 +1,131 @@
+package org.anb.showcase.app.videos;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.http.Endpoint;
+import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.JsonBody;
+import org.anb.showcase.core.queue.JobQueue;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.PresignedPost;
+
+/** {@code /api/videos}: a player's own videos. Every handler starts from the caller's token and checks ownership. */
+public final class VideoRoutes {
+    static final String ACCEPTED = "Video subido correctamente. Procesamiento en curso.";
+
+    private final Authenticator auth;
+    private final VideoService videos;
+    private final MultipartUploadReader multipart;
+    private final DirectUploads direct;
+    private final UploadService uploads;
+
+    VideoRoutes(Authenticator auth, VideoService videos, MultipartUploadReader multipart,
+                DirectUploads direct, UploadService uploads) {
+        this.auth = auth;
+        this.videos = videos;
+        this.multipart = multipart;
+        this.direct = direct;
+        this.uploads = uploads;
+    }
+
+    /** Wires the feature from the shared clients. */
+    public static VideoRoutes create(VideoRepository repository, ObjectStore store, JobQueue queue,
+                                     Authenticator auth, UploadLimits limits) {
+        UploadService uploads = new UploadService(repository, queue, store);
+        return new VideoRoutes(auth,
+                new VideoService(repository, new VideoViews(store), uploads),
+                new MultipartUploadReader(store, limits.maxBytes()),
+                new DirectUploads(store, uploads, repository, limits),
+                uploads);
+    }
+
+    public List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.post("/api/videos/upload", this::upload),
+                Endpoint.post("/api/videos/uploads", this::startDirectUpload),
+                Endpoint.post("/api/videos/uploads/{video_id}/complete", this::completeDirectUpload),
+                Endpoint.get("/api/videos", this::listMine),
+                Endpoint.get("/api/videos/{video_id}", this::detail),
+                Endpoint.delete("/api/videos/{video_id}", this::delete),
+                Endpoint.post("/api/videos/{video_id}/publish", this::publish));
+    }
+
+    private void upload(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        UUID videoId = UploadService.newVideoId();
+        String key = ObjectKeys.original(owner, videoId);
+        MultipartUploadReader.StoredForm form = multipart.read(req, key);
+        String taskId = uploads.register(new VideoRepository.NewVideo(videoId, owner, form.request().title(), key,
+                form.bytes(), form.request().publish()));
+        accepted(res, videoId, taskId);
+    }
+
+    private void startDirectUpload(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        UUID videoId = UploadService.newVideoId();
+        PresignedPost post = direct.presign(owner, videoId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("video_id", videoId.toString());
+        body.put("upload_url", post.url());
+        body.put("fields", post.fields());
+        body.put("file_field", "file");
+        body.put("max_bytes", direct.maxBytes());
+        body.put("expires_at", post.expiresAt().toString());
+        Json.send(res, 201, body);
+    }
+
+    private void completeDirectUpload(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        UUID videoId = videoId(req);
+        JsonBody body = Json.readObject(req);
+        UploadRequest request = UploadRequest.validate(body.text("title"),
+                body.bool("publish").map(String::valueOf));
+        String taskId = direct.complete(owner, videoId, request);
+        accepted(res, videoId, taskId);
+    }
+
+    private void listMine(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        Json.ok(res, videos.listMine(owner));
+    }
+
+    private void detail(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        Json.ok(res, videos.detail(owner, videoId(req)));
+    }
+
+    private void delete(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        UUID videoId = videoId(req);
+        videos.delete(owner, videoId);
+        Json.ok(res, Map.of("message", "El video ha sido eliminado exitosamente.", "video_id", videoId.toString()));
+    }
+
+    private void publish(ServerRequest req, ServerResponse res) {
+        UUID owner = auth.requireUser(req);
+        UUID videoId = videoId(req);
+        videos.publish(owner, videoId);
+        Json.ok(res, Map.of("message", "Video publicado para votación.", "video_id", videoId.toString()));
+    }
+
+    private static void accepted(ServerResponse res, UUID videoId, String taskId) {
+        Json.send(res, 201, Map.of("message", ACCEPTED, "task_id", taskId, "video_id", videoId.toString()));
+    }
+
+    /** The path's video id; an id that cannot exist is simply not found. */
+    static UUID videoId(ServerRequest req) {
+        try {
+            return UUID.fromString(req.path().pathParameters().get("video_id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.videoNotFound();
+        }
+    }
+}

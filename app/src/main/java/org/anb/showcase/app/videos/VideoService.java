@@ -1,0 +1,57 @@
+package org.anb.showcase.app.videos;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.core.video.VideoStatus;
+
+/** Reading, deleting and publishing a player's own videos; every call checks that the caller owns the video. */
+final class VideoService {
+    private final VideoRepository videos;
+    private final VideoViews views;
+    private final UploadService uploads;
+
+    VideoService(VideoRepository videos, VideoViews views, UploadService uploads) {
+        this.videos = videos;
+        this.views = views;
+        this.uploads = uploads;
+    }
+
+    List<VideoViews.MyVideo> listMine(UUID owner) {
+        return videos.listByOwner(owner).stream().map(views::summary).toList();
+    }
+
+    VideoViews.VideoDetail detail(UUID owner, UUID videoId) {
+        return views.detail(owned(owner, videoId));
+    }
+
+    void delete(UUID owner, UUID videoId) {
+        Video video = owned(owner, videoId);
+        if (video.isPublished() || !videos.deleteUnpublished(videoId, owner)) {
+            throw ApiException.badRequest("El video no puede eliminarse porque ya está publicado para votación.");
+        }
+        uploads.discardObject(video.originalKey());
+        uploads.discardObject(ObjectKeys.processed(videoId));
+        uploads.discardObject(ObjectKeys.poster(videoId));
+    }
+
+    void publish(UUID owner, UUID videoId) {
+        Video video = owned(owner, videoId);
+        if (video.status() != VideoStatus.PROCESSED) {
+            throw ApiException.badRequest("Solo se pueden publicar videos ya procesados.");
+        }
+        if (!videos.publish(videoId, owner)) {
+            throw ApiException.videoNotFound();
+        }
+    }
+
+    private Video owned(UUID owner, UUID videoId) {
+        Video video = videos.find(videoId).orElseThrow(ApiException::videoNotFound);
+        if (!video.ownerId().equals(owner)) {
+            throw ApiException.forbidden();
+        }
+        return video;
+    }
+}

@@ -1,0 +1,28 @@
+package org.anb.showcase.core.storage;
+
+import java.util.UUID;
+
+/**
+ * The bucket's layout, shared by the API and the worker. Keys are derived from ids only, so the same video always
+ * maps to the same objects (a redelivered job overwrites, never duplicates) and the owner is part of the upload key
+ * (a client can only complete a direct upload under its own prefix).
+ */
+public final class ObjectKeys {
+    public static final String UPLOADS_PREFIX = "uploads/";
+    public static final String PROCESSED_PREFIX = "processed/";
+
+    private ObjectKeys() {
+    }
+
+    public static String original(UUID ownerId, UUID videoId) {
+        return UPLOADS_PREFIX + ownerId + "/" + videoId + ".mp4";
+    }
+
+    public static String processed(UUID videoId) {
+        return PROCESSED_PREFIX + videoId + ".mp4";
+    }
+
+    public static String poster(UUID videoId) {
+        return PROCESSED_PREFIX + videoId + ".jpg";
+    }
+}

@@ -1,0 +1,43 @@
+package org.anb.showcase.local;
+
+import java.util.concurrent.CountDownLatch;
+
+import io.helidon.logging.common.LogConfig;
+
+/** {@code ./mvnw -pl local -am -Prun package}: the whole platform on this machine until Ctrl-C. */
+public final class LocalMain {
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LogConfig.configureRuntime();
+        LocalSettings settings = LocalSettings.fromEnvironment();
+        LocalPlatform platform;
+        try {
+            platform = LocalPlatform.start(settings);
+        } catch (RuntimeException | Error e) {
+            System.err.println("The local platform could not start: " + e);
+            e.printStackTrace();
+            // The embedded servers may leave non-daemon threads behind; do not hang.
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            platform.close();
+            stopped.countDown();
+        }, "local-shutdown"));
+        System.out.printf("""
+
+                ANB Rising Stars Showcase is running locally.
+                  API      %s/api  (health: %s/api/health, OpenAPI: %s/api/openapi.yaml)
+                  S3       http://localhost:%d  (bucket %s)
+                  SQS      http://localhost:%d
+                  Postgres localhost:%d
+                  Data     %s
+                Stop with Ctrl-C; data is kept for the next start.
+                %n""", platform.apiUrl(), platform.apiUrl(), platform.apiUrl(), settings.s3Port(),
+                LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir());
+        stopped.await();
+    }
+}

@@ -1,0 +1,133 @@
+package org.anb.showcase.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.StorageSettings;
+
+/**
+ * The whole platform on one machine: PostgreSQL, an SQS-protocol and an S3-protocol server, then the API wired to
+ * them through configuration only — the same code that runs in AWS. Closing it stops everything in reverse order.
+ */
+public final class LocalPlatform implements AutoCloseable {
+    /** Credentials of the embedded S3/SQS servers; they guard nothing outside this machine. */
+    static final String ACCESS_KEY = "anb-local";
+    static final String SECRET_KEY = "anb-local-secret-key";
+    static final String BUCKET = "anb-media";
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final LocalSettings settings;
+    private final Config config;
+    private final ApiServer api;
+
+    private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
+        this.settings = settings;
+        try {
+            EmbeddedDatabase db = started(EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort()));
+            EmbeddedQueueServer queues = started(EmbeddedQueueServer.start(settings.sqsPort()));
+            EmbeddedObjectStore objects = started(EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port()));
+            this.config = config(db, queues, objects, overrides);
+            try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
+                store.ensureBucket();
+            }
+            this.api = started(ApiServer.start(config));
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    public static LocalPlatform start(LocalSettings settings) {
+        return new LocalPlatform(settings, Map.of());
+    }
+
+    /** Starts with some configuration keys replaced (tests shorten timers this way). */
+    public static LocalPlatform start(LocalSettings settings, Map<String, String> overrides) {
+        return new LocalPlatform(settings, overrides);
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    /** The configuration the API runs with: what a worker or a test needs to reach the same servers. */
+    public Config config() {
+        return config;
+    }
+
+    public String apiUrl() {
+        return "http://localhost:" + api.port();
+    }
+
+    private Config config(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects,
+                          Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>();
+        values.put("server.port", String.valueOf(settings.apiPort()));
+        values.put("db.connection.url", db.jdbcUrl());
+        values.put("db.connection.username", EmbeddedDatabase.USER);
+        values.put("db.connection.password", "");
+        values.put("storage.endpoint", objects.endpoint().toString());
+        values.put("storage.path-style", "true");
+        values.put("storage.bucket", BUCKET);
+        values.put("queue.endpoint", queues.endpoint().toString());
+        values.put("queue.jobs-queue", EmbeddedQueueServer.JOBS_QUEUE);
+        values.put("queue.dead-letter-queue", EmbeddedQueueServer.DEAD_LETTER_QUEUE);
+        for (String service : new String[] {"storage", "queue"}) {
+            values.put(service + ".access-key-id", ACCESS_KEY);
+            values.put(service + ".secret-access-key", SECRET_KEY);
+        }
+        values.put("auth.jwt-secret", jwtSecret());
+        values.putAll(overrides);
+        return Config.builder()
+                .sources(ConfigSources.create(values), ConfigSources.classpath("application.yaml"))
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .build();
+    }
+
+    /** A random 384-bit secret made on first start and kept in the data directory, so tokens survive restarts. */
+    private String jwtSecret() {
+        Path file = settings.dataDir().resolve("jwt-secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[48];
+                new SecureRandom().nextBytes(secret);
+                Files.createDirectories(settings.dataDir());
+                Files.writeString(file, Base64.getEncoder().encodeToString(secret));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T extends AutoCloseable> T started(T component) {
+        running.push(component);
+        return component;
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.getLogger(LocalPlatform.class.getName()).log(System.Logger.Level.WARNING, "stop failed: " + e);
+            }
+        }
+    }
+}
