@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL 17 server (zonky's binaries) whose data directory survives restarts. */
-final class EmbeddedDatabase implements AutoCloseable {
-    static final String USER = "postgres";
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
 
@@ -17,7 +17,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(Path dataDir, int port) {
+    public static EmbeddedDatabase start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
@@ -30,7 +30,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, "postgres");
     }
 

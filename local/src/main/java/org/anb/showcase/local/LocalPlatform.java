@@ -30,6 +30,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final LocalSettings settings;
+    private final Map<String, String> configValues = new HashMap<>();
     private final Config config;
     private final ApiServer api;
 
@@ -68,13 +69,18 @@ public final class LocalPlatform implements AutoCloseable {
         return config;
     }
 
+    /** The same configuration with some keys replaced: to start a second API against these servers, say. */
+    public Config configWith(Map<String, String> replacements) {
+        return build(configValues, replacements);
+    }
+
     public String apiUrl() {
         return "http://localhost:" + api.port();
     }
 
     private Config config(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects,
                           Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = configValues;
         values.put("server.port", String.valueOf(settings.apiPort()));
         values.put("db.connection.url", db.jdbcUrl());
         values.put("db.connection.username", EmbeddedDatabase.USER);
@@ -91,8 +97,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
         values.put("auth.jwt-secret", jwtSecret());
         values.putAll(overrides);
+        return build(values, Map.of());
+    }
+
+    private static Config build(Map<String, String> values, Map<String, String> replacements) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putAll(replacements);
         return Config.builder()
-                .sources(ConfigSources.create(values), ConfigSources.classpath("application.yaml"))
+                .sources(ConfigSources.create(merged), ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .build();

@@ -12,6 +12,7 @@ import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.Paging;
+import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.core.storage.ObjectStore;
 
 /** {@code /api/public/videos}: the public gallery (no login) and voting (login). */
@@ -48,12 +49,7 @@ public final class GalleryRoutes {
 
     private void vote(ServerRequest req, ServerResponse res) {
         UUID voter = auth.requireUser(req);
-        UUID videoId;
-        try {
-            videoId = UUID.fromString(req.path().pathParameters().get("video_id"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.videoNotFound();
-        }
+        UUID videoId = PathIds.videoId(req);
         switch (gallery.vote(videoId, voter)) {
             case COUNTED -> Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
             case ALREADY_VOTED -> throw ApiException.badRequest("Ya has votado por este video.");

@@ -21,11 +21,13 @@ public final class RankingRepository {
 
     public List<RankedPlayer> page(Optional<String> city, Paging paging) {
         var rows = db.execute().query("""
-                SELECT u.first_name || ' ' || u.last_name AS username, u.city, s.votes
-                  FROM player_scores s JOIN users u ON u.id = s.user_id
-                 WHERE (CAST(? AS text) IS NULL OR s.city_key = city_key(?))
-                 ORDER BY s.votes DESC, s.signed_up_at, s.user_id
-                 LIMIT ? OFFSET ?""",
+                SELECT u.first_name || ' ' || u.last_name AS username, u.city, page.votes
+                  FROM (SELECT user_id, votes, signed_up_at FROM player_scores
+                         WHERE (CAST(? AS text) IS NULL OR city_key = city_key(?))
+                         ORDER BY votes DESC, signed_up_at, user_id
+                         LIMIT ? OFFSET ?) page
+                  JOIN users u ON u.id = page.user_id
+                 ORDER BY page.votes DESC, page.signed_up_at, page.user_id""",
                 city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset()).toList();
         return java.util.stream.IntStream.range(0, rows.size())
                 .mapToObj(i -> new RankedPlayer(paging.offset() + i + 1, Rows.text(rows.get(i), "username"),

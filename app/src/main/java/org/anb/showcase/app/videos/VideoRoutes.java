@@ -8,10 +8,10 @@ import java.util.UUID;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
-import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.JsonBody;
+import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -84,7 +84,7 @@ public final class VideoRoutes {
 
     private void completeDirectUpload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
-        UUID videoId = videoId(req);
+        UUID videoId = PathIds.videoId(req);
         JsonBody body = Json.readObject(req);
         UploadRequest request = UploadRequest.validate(body.text("title"),
                 body.bool("publish").map(String::valueOf));
@@ -99,33 +99,24 @@ public final class VideoRoutes {
 
     private void detail(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
-        Json.ok(res, videos.detail(owner, videoId(req)));
+        Json.ok(res, videos.detail(owner, PathIds.videoId(req)));
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
-        UUID videoId = videoId(req);
+        UUID videoId = PathIds.videoId(req);
         videos.delete(owner, videoId);
         Json.ok(res, Map.of("message", "El video ha sido eliminado exitosamente.", "video_id", videoId.toString()));
     }
 
     private void publish(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
-        UUID videoId = videoId(req);
+        UUID videoId = PathIds.videoId(req);
         videos.publish(owner, videoId);
         Json.ok(res, Map.of("message", "Video publicado para votación.", "video_id", videoId.toString()));
     }
 
     private static void accepted(ServerResponse res, UUID videoId, String taskId) {
         Json.send(res, 201, Map.of("message", ACCEPTED, "task_id", taskId, "video_id", videoId.toString()));
-    }
-
-    /** The path's video id; an id that cannot exist is simply not found. */
-    static UUID videoId(ServerRequest req) {
-        try {
-            return UUID.fromString(req.path().pathParameters().get("video_id"));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.videoNotFound();
-        }
     }
 }

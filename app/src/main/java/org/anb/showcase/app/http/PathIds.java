@@ -1,0 +1,20 @@
+package org.anb.showcase.app.http;
+
+import java.util.UUID;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/** Ids from the request path. */
+public final class PathIds {
+    private PathIds() {
+    }
+
+    /** The {@code video_id} path parameter; an id that cannot exist is simply not found. */
+    public static UUID videoId(ServerRequest req) {
+        try {
+            return UUID.fromString(req.path().pathParameters().get("video_id"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.videoNotFound();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.anb.showcase.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.anb.showcase.app.auth.TokenService;
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthApiTest {
+    private final ApiClient api = TestPlatform.api();
+
+    @Test
+    void signupCreatesAPlayerWhoCanLogIn() {
+        String email = "ana-" + UUID.randomUUID() + "@example.com";
+        Reply signup = api.post("/api/auth/signup", null, ApiClient.signupBody("Ana", email, "Bogotá"));
+        assertThat(signup.status()).isEqualTo(201);
+        assertThat(signup.message()).isEqualTo("Usuario creado exitosamente.");
+        assertThat(signup.body().path("user_id").asText()).isNotBlank();
+
+        Reply login = api.post("/api/auth/login", null, Map.of("email", email.toUpperCase(), "password", ApiClient.PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.body().path("token_type").asText()).isEqualTo("Bearer");
+        assertThat(login.body().path("expires_in").asInt()).isEqualTo(3600);
+        assertThat(api.get("/api/videos", login.body().path("access_token").asText()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyOneHashIsStoredNeverThePassword() {
+        String email = "hash-" + UUID.randomUUID() + "@example.com";
+        api.post("/api/auth/signup", null, ApiClient.signupBody("Ana", email, "Cali"));
+        assertThat(TestPlatform.database().count(
+                "SELECT count(*) FROM users WHERE email = ? AND password_hash LIKE '$2a$%' AND password_hash <> ?",
+                email, ApiClient.PASSWORD)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"first_name", "last_name", "email", "password1", "password2", "city", "country"})
+    void everyFieldIsRequiredAndNamedWhenMissing(String field) {
+        Map<String, Object> body = new HashMap<>(ApiClient.signupBody("Ana", "x-" + UUID.randomUUID() + "@example.com", "Cali"));
+        body.remove(field);
+        Reply reply = api.post("/api/auth/signup", null, body);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").has(field)).as(reply.raw()).isTrue();
+
+        body.put(field, "   ");
+        Reply blank = api.post("/api/auth/signup", null, body);
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().path("errors").has(field)).as(blank.raw()).isTrue();
+    }
+
+    @Test
+    void malformedEmailMismatchedAndWeakPasswordsAreNamed() {
+        Map<String, Object> body = new HashMap<>(ApiClient.signupBody("Ana", "not-an-email", "Cali"));
+        body.put("password1", "short");
+        body.put("password2", "other");
+        Reply reply = api.post("/api/auth/signup", null, body);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("errors").fieldNames()).toIterable()
+                .contains("email", "password1", "password2");
+    }
+
+    @Test
+    void duplicateEmailIsRefusedWhateverItsCase() {
+        String email = "dup-" + UUID.randomUUID() + "@example.com";
+        assertThat(api.post("/api/auth/signup", null, ApiClient.signupBody("Ana", email, "Cali")).status()).isEqualTo(201);
+        Reply again = api.post("/api/auth/signup", null, ApiClient.signupBody("Ana", email.toUpperCase(), "Cali"));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body().path("errors").has("email")).isTrue();
+    }
+
+    @Test
+    void badJsonIsA400NotA500() {
+        assertThat(api.postRaw("/api/auth/signup", null, "{not json").status()).isEqualTo(400);
+        assertThat(api.postRaw("/api/auth/signup", null, "[1,2]").status()).isEqualTo(400);
+        assertThat(api.postRaw("/api/auth/login", null, "").status()).isEqualTo(400);
+        Reply wrongTypes = api.postRaw("/api/auth/signup", null, "{\"first_name\": 5, \"email\": []}");
+        assertThat(wrongTypes.status()).isEqualTo(400);
+        assertThat(wrongTypes.body().path("errors").has("first_name")).isTrue();
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        Reply wrongPassword = api.post("/api/auth/login", null, Map.of("email", player.email(), "password", "wrong-pass"));
+        Reply unknown = api.post("/api/auth/login", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@example.com",
+                "password", "wrong-pass"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.raw()).isEqualTo(wrongPassword.raw());
+    }
+
+    @Test
+    void missingForgedExpiredAndForeignTokensAre401() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        String secret = TestPlatform.platform().config().get("auth.jwt-secret").asString().get();
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        String expired = new TokenService(key, "anb-showcase", Duration.ofSeconds(-120)).issue(player.id());
+        String otherIssuer = new TokenService(key, "someone-else", Duration.ofHours(1)).issue(player.id());
+        String otherKey = new TokenService("x".repeat(48).getBytes(StandardCharsets.UTF_8), "anb-showcase",
+                Duration.ofHours(1)).issue(player.id());
+        String[] parts = player.token().split("\\.");
+        String algNone = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        for (String token : new String[] {null, "garbage", expired, otherIssuer, otherKey, algNone, tampered}) {
+            Reply reply = api.get("/api/videos", token);
+            assertThat(reply.status()).as("token %s", token).isEqualTo(401);
+            assertThat(reply.message()).isNotBlank();
+        }
+    }
+
+    @Test
+    void tokenOfADeletedUserIs401() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        TestPlatform.database().update("DELETE FROM users WHERE id = ?", player.id());
+        assertThat(api.get("/api/videos", player.token()).status()).isEqualTo(401);
+    }
+}

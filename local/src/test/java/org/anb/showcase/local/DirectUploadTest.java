@@ -1,0 +1,122 @@
+package org.anb.showcase.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.anb.showcase.core.storage.MultipartObjectWriter;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Multipart;
+import org.anb.showcase.local.support.ApiClient.Player;
+import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.QueueProbe;
+import org.anb.showcase.local.support.SampleVideos;
+import org.anb.showcase.local.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The presigned-POST path: the bytes go to the S3 server directly, the API checks and registers them. */
+class DirectUploadTest {
+    private final ApiClient api = TestPlatform.api();
+
+    @Test
+    void presignUploadToS3AndCompleteRegistersTheVideoAndEnqueuesIt() {
+        Player player = api.newPlayer("Barranquilla");
+        JsonNode ticket = startUpload(player);
+        UUID videoId = UUID.fromString(ticket.path("video_id").asText());
+        assertThat(ticket.path("max_bytes").asLong()).isEqualTo(100L * 1024 * 1024);
+        assertThat(ticket.path("fields").path("key").asText()).isEqualTo(ObjectKeys.original(player.id(), videoId));
+
+        assertThat(postToS3(ticket, SampleVideos.smallMp4()).status()).isBetween(200, 204);
+        Reply completed = complete(player, videoId, "Clavada directa");
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(201);
+        assertThat(completed.message()).isEqualTo("Video subido correctamente. Procesamiento en curso.");
+        assertThat(completed.body().path("video_id").asText()).isEqualTo(videoId.toString());
+        assertThat(api.get("/api/videos/" + videoId, player.token()).body().path("title").asText())
+                .isEqualTo("Clavada directa");
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).isTrue();
+
+        Reply again = complete(player, videoId, "otra vez");
+        assertThat(again.status()).isEqualTo(409);
+    }
+
+    @Test
+    void completingWithoutAnUploadOrWithANonMp4IsRefusedAndLeavesNothing() {
+        Player player = api.newPlayer("Cali");
+        UUID never = UUID.fromString(startUpload(player).path("video_id").asText());
+        assertThat(complete(player, never, "nada").status()).isEqualTo(400);
+
+        JsonNode ticket = startUpload(player);
+        UUID videoId = UUID.fromString(ticket.path("video_id").asText());
+        postToS3(ticket, "definitely not a video".repeat(100).getBytes());
+        Reply refused = complete(player, videoId, "texto");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").path("video_file").asText()).contains("MP4");
+        assertThat(TestPlatform.store().size(ObjectKeys.original(player.id(), videoId))).isEmpty();
+        assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE owner_id = ?", player.id())).isZero();
+    }
+
+    @Test
+    void nobodyCanCompleteSomeoneElsesUpload() {
+        Player owner = api.newPlayer("Cali");
+        Player thief = api.newPlayer("Cali");
+        JsonNode ticket = startUpload(owner);
+        UUID videoId = UUID.fromString(ticket.path("video_id").asText());
+        postToS3(ticket, SampleVideos.smallMp4());
+
+        assertThat(complete(thief, videoId, "robado").status()).isEqualTo(400);
+        assertThat(complete(owner, videoId, "mío").status()).isEqualTo(201);
+    }
+
+    @Test
+    void theSignedPolicyRefusesAnotherKeyAndTheCompletionRefusesOversizedObjects(@TempDir Path dir) {
+        Player player = api.newPlayer("Cali");
+        JsonNode ticket = startUpload(player);
+        UUID videoId = UUID.fromString(ticket.path("video_id").asText());
+
+        Multipart forged = Multipart.builder();
+        ticket.path("fields").fields().forEachRemaining(f -> forged.field(f.getKey(),
+                f.getKey().equals("key") ? "processed/" + videoId + ".mp4" : f.getValue().asText()));
+        forged.field("Content-Type", "video/mp4").file("file", SampleVideos.smallMp4());
+        assertThat(sendForm(ticket, forged).status()).isEqualTo(403);
+
+        // Over the limit: written straight to the bucket, as a client ignoring the policy could only hope to.
+        String key = ObjectKeys.original(player.id(), videoId);
+        try (MultipartObjectWriter writer = TestPlatform.store().openWriter(key, "video/mp4")) {
+            byte[] chunk = SampleVideos.smallMp4();
+            for (long written = 0; written <= 100L * 1024 * 1024; written += chunk.length) {
+                writer.write(chunk, 0, chunk.length);
+            }
+        }
+        Reply refused = complete(player, videoId, "enorme");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(TestPlatform.store().size(key)).isEmpty();
+    }
+
+    private JsonNode startUpload(Player player) {
+        Reply reply = api.post("/api/videos/uploads", player.token(), null);
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return reply.body();
+    }
+
+    private Reply postToS3(JsonNode ticket, byte[] content) {
+        Multipart form = Multipart.builder();
+        ticket.path("fields").fields().forEachRemaining(f -> form.field(f.getKey(), f.getValue().asText()));
+        form.field("Content-Type", "video/mp4").file(ticket.path("file_field").asText(), content);
+        return sendForm(ticket, form);
+    }
+
+    private Reply sendForm(JsonNode ticket, Multipart form) {
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ticket.path("upload_url").asText()))
+                .header("Content-Type", form.contentType()).POST(form.publisher()).build());
+    }
+
+    private Reply complete(Player player, UUID videoId, String title) {
+        return api.post("/api/videos/uploads/" + videoId + "/complete", player.token(), Map.of("title", title));
+    }
+}

@@ -1,0 +1,82 @@
+package org.anb.showcase.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Multipart;
+import org.anb.showcase.local.support.ApiClient.Player;
+import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.BucketInspector;
+import org.anb.showcase.local.support.QueueProbe;
+import org.anb.showcase.local.support.SampleVideos;
+import org.anb.showcase.local.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+/** An upload is accepted only once its job is on the queue; nothing is stranded or half-done. */
+class QueueOutageTest {
+    private final ApiClient api = TestPlatform.api();
+
+    @Test
+    void whenTheQueueCannotBeReachedTheUploadIs503AndNothingIsKept() {
+        int deadPort = freePort();
+        try (ApiServer cutOff = ApiServer.start(TestPlatform.platform().configWith(Map.of(
+                "server.port", "0", "queue.endpoint", "http://localhost:" + deadPort)))) {
+            ApiClient isolated = ApiClient.at("http://localhost:" + cutOff.port());
+            Player player = isolated.newPlayer("Cali");
+
+            Reply reply = isolated.upload(player.token(), Multipart.builder()
+                    .file("video_file", SampleVideos.smallMp4()).field("title", "sin cola"));
+
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.message()).isNotBlank();
+            assertThat(reply.raw()).doesNotContain("Exception");
+            assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE owner_id = ?", player.id()))
+                    .isZero();
+            assertThat(BucketInspector.keysUnder(ObjectKeys.UPLOADS_PREFIX + player.id() + "/")).isEmpty();
+
+            Reply health = isolated.get("/api/health", null);
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body().path("checks").path("queue").asText()).isEqualTo("DOWN");
+            assertThat(health.body().path("checks").path("database").asText()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void theSweeperReEnqueuesUploadsThatWaitedTooLong() throws InterruptedException {
+        Player player = api.newPlayer("Cali");
+        UUID videoId = api.uploadSample(player, "olvidado");
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).as("the original job").isTrue();
+
+        // As if the job had been lost an hour ago (a crash between the row and the send, a purged queue...).
+        TestPlatform.database().update(
+                "UPDATE videos SET last_enqueued_at = now() - interval '1 hour' WHERE id = ?", videoId);
+
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("the re-enqueued job").isTrue();
+        assertThat(TestPlatform.database().count(
+                "SELECT count(*) FROM videos WHERE id = ? AND last_enqueued_at > now() - interval '1 minute'",
+                videoId)).isEqualTo(1);
+    }
+
+    @Test
+    void healthIsUpWhenEveryDependencyAnswers() {
+        Reply health = api.get("/api/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/api/health/live", null).status()).isEqualTo(200);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

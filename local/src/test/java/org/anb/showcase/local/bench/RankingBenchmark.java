@@ -1,0 +1,165 @@
+package org.anb.showcase.local.bench;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.anb.showcase.local.EmbeddedDatabase;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Rankings with 100 k players and about a million votes: our read (index walk over the trigger-maintained
+ * player_scores) against a live aggregation over the votes, side by side on the same database in one run.
+ *
+ * <p>Run: {@code ./mvnw -pl local -am -Pbench-rankings verify -DskipTests}. Prints a Markdown table.
+ */
+public final class RankingBenchmark {
+    private static final int PLAYERS = 100_000;
+    private static final int VOTES_PER_VOTER = 10;
+    private static final int WARMUP = 5;
+    private static final int RUNS = 40;
+
+    /** What RankingRepository runs: page through player_scores by index, then join the 20 players. */
+    private static final String OURS = """
+            SELECT u.first_name || ' ' || u.last_name AS username, u.city, page.votes
+              FROM (SELECT user_id, votes, signed_up_at FROM player_scores
+                     WHERE (CAST(? AS text) IS NULL OR city_key = city_key(?))
+                     ORDER BY votes DESC, signed_up_at, user_id
+                     LIMIT 20 OFFSET ?) page
+              JOIN users u ON u.id = page.user_id
+             ORDER BY page.votes DESC, page.signed_up_at, page.user_id""";
+
+    /** The first version: join, then page (the join runs for every skipped row too). */
+    private static final String JOIN_THEN_PAGE = """
+            SELECT u.first_name || ' ' || u.last_name AS username, u.city, s.votes
+              FROM player_scores s JOIN users u ON u.id = s.user_id
+             WHERE (CAST(? AS text) IS NULL OR s.city_key = city_key(?))
+             ORDER BY s.votes DESC, s.signed_up_at, s.user_id
+             LIMIT 20 OFFSET ?""";
+
+    private static final String LIVE_AGGREGATION = """
+            SELECT position, username, city, votes FROM (
+              SELECT row_number() OVER (ORDER BY count(vo.user_id) DESC, u.created_at, u.id) AS position,
+                     u.first_name || ' ' || u.last_name AS username, u.city, count(vo.user_id) AS votes
+                FROM users u JOIN videos v ON v.owner_id = u.id AND v.published_at IS NOT NULL
+                LEFT JOIN votes vo ON vo.video_id = v.id
+               WHERE (CAST(? AS text) IS NULL OR lower(btrim(u.city)) = lower(btrim(?)))
+               GROUP BY u.id) ranked
+             ORDER BY position LIMIT 20 OFFSET ?""";
+
+    private RankingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("anb-bench-rankings");
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, freePort());
+             Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "")) {
+            Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "").load().migrate();
+            long seedStart = System.nanoTime();
+            long votes = seed(c);
+            System.out.printf("Seeded %,d players and %,d votes in %.1f s%n%n", PLAYERS, votes,
+                    (System.nanoTime() - seedStart) / 1e9);
+
+            System.out.println("| query | strategy | median ms | p95 ms |");
+            System.out.println("|---|---|---:|---:|");
+            for (Object[] q : new Object[][] {{"overall, page 1", null, 0}, {"overall, page 500", null, 9_980},
+                    {"city = Cali, page 1", "Cali", 0}}) {
+                List<Double> ours = time(c, OURS, (String) q[1], (int) q[2]);
+                List<Double> joinFirst = time(c, JOIN_THEN_PAGE, (String) q[1], (int) q[2]);
+                List<Double> live = time(c, LIVE_AGGREGATION, (String) q[1], (int) q[2]);
+                row(q[0], "player_scores, page then join (ours)", ours);
+                row(q[0], "player_scores, join then page", joinFirst);
+                row(q[0], "live aggregation over votes", live);
+                System.out.printf("| %s | ratio live / ours | %.0fx | |%n", q[0], median(live) / median(ours));
+            }
+        }
+    }
+
+    private static long seed(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO users (id, first_name, last_name, email, password_hash, city, country, created_at)
+                    SELECT gen_random_uuid(), 'Jugador' || g, 'Bench', 'p' || g || '@bench.test', 'x',
+                           (ARRAY['Bogotá','Medellín','Cali','Barranquilla','Cartagena','Bucaramanga','Pereira',
+                                  'Santa Marta','Cúcuta','Ibagué'])[1 + g %% 10], 'Colombia',
+                           now() - make_interval(secs => g)
+                      FROM generate_series(1, %d) g""".formatted(PLAYERS));
+            s.execute("""
+                    INSERT INTO videos (id, owner_id, title, status, original_key, original_bytes, processed_key,
+                                        processed_at)
+                    SELECT gen_random_uuid(), id, 'jugada', 'processed', 'k', 1, 'p', now() FROM users""");
+            s.execute("UPDATE videos SET published_at = now()");
+            // Bulk load without the per-vote trigger (one transaction updating the same hot rows a million times
+            // is quadratic in PostgreSQL), then set the counters exactly as the triggers would have.
+            s.execute("ALTER TABLE votes DISABLE TRIGGER votes_count");
+            // Skewed like real voting: a few stars get most votes (random()^3 favours low ranks).
+            s.execute("""
+                    WITH v AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM videos),
+                         ballots AS MATERIALIZED (
+                           SELECT u.id AS voter, 1 + floor(%d * random() ^ 3)::int AS target
+                             FROM users u CROSS JOIN generate_series(1, %d) k)
+                    INSERT INTO votes (video_id, user_id)
+                    SELECT v.id, ballots.voter FROM ballots JOIN v ON v.rn = ballots.target
+                    ON CONFLICT DO NOTHING""".formatted(PLAYERS, VOTES_PER_VOTER));
+            s.execute("ALTER TABLE votes ENABLE TRIGGER votes_count");
+            s.execute("""
+                    UPDATE videos v SET vote_count = c.n
+                      FROM (SELECT video_id, count(*) AS n FROM votes GROUP BY video_id) c WHERE c.video_id = v.id""");
+            s.execute("""
+                    UPDATE player_scores p SET votes = t.n
+                      FROM (SELECT owner_id, sum(vote_count) AS n FROM videos GROUP BY owner_id) t
+                     WHERE t.owner_id = p.user_id""");
+            s.execute("ANALYZE");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM votes")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Double> time(Connection c, String sql, String city, int offset) throws SQLException {
+        List<Double> millis = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, city);
+            ps.setString(2, city);
+            ps.setInt(3, offset);
+            for (int i = 0; i < WARMUP + RUNS; i++) {
+                long start = System.nanoTime();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(1);
+                    }
+                }
+                if (i >= WARMUP) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+        }
+        Collections.sort(millis);
+        return millis;
+    }
+
+    private static void row(Object query, String strategy, List<Double> sorted) {
+        System.out.printf("| %s | %s | %.2f | %.2f |%n", query, strategy, median(sorted),
+                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
+    }
+
+    private static double median(List<Double> sorted) {
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

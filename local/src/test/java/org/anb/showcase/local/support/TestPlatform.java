@@ -1,0 +1,73 @@
+package org.anb.showcase.local.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.anb.showcase.core.queue.JobQueue;
+import org.anb.showcase.core.queue.QueueSettings;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.StorageSettings;
+import org.anb.showcase.local.LocalPlatform;
+import org.anb.showcase.local.LocalSettings;
+
+/**
+ * One local platform (real PostgreSQL, ElasticMQ, S3Proxy and the API) shared by every test class of this JVM, on
+ * free ports and a throwaway data directory. Tests isolate themselves by creating their own users.
+ */
+public final class TestPlatform {
+    /** Low bcrypt cost keeps signups fast in tests; production uses the configured default. */
+    static final Map<String, String> TEST_CONFIG = Map.of(
+            "auth.bcrypt-cost", "4",
+            "uploads.sweep-interval-seconds", "1",
+            "uploads.requeue-after-seconds", "600");
+
+    private static LocalPlatform platform;
+    private static ObjectStore store;
+    private static JobQueue queue;
+    private static TestDatabase database;
+
+    private TestPlatform() {
+    }
+
+    public static synchronized LocalPlatform platform() {
+        if (platform == null) {
+            try {
+                Path dir = Files.createTempDirectory("anb-test-");
+                platform = LocalPlatform.start(LocalSettings.ephemeral(dir), TEST_CONFIG);
+                Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return platform;
+    }
+
+    public static ApiClient api() {
+        return new ApiClient(platform().apiUrl());
+    }
+
+    public static synchronized ObjectStore store() {
+        if (store == null) {
+            store = new ObjectStore(StorageSettings.from(platform().config().get("storage")));
+        }
+        return store;
+    }
+
+    public static synchronized JobQueue queue() {
+        if (queue == null) {
+            queue = new JobQueue(QueueSettings.from(platform().config().get("queue")));
+        }
+        return queue;
+    }
+
+    public static synchronized TestDatabase database() {
+        if (database == null) {
+            database = new TestDatabase(platform().config().get("db.connection.url").asString().get(),
+                    platform().config().get("db.connection.username").asString().get());
+        }
+        return database;
+    }
+}
