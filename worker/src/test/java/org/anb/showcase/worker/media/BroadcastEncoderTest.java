@@ -1,0 +1,141 @@
+package org.anb.showcase.worker.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.anb.showcase.worker.brand.AnbBrand;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real ffmpeg on generated clips; the output is checked with ffprobe and by its pixels. */
+class BroadcastEncoderTest {
+    private static final int W = AnbBrand.FRAME_WIDTH;
+    private static final int H = AnbBrand.FRAME_HEIGHT;
+
+    @TempDir
+    static Path dir;
+    static FfmpegTools tools;
+    static BroadcastEncoder encoder;
+
+    @BeforeAll
+    static void setUp() {
+        tools = FfmpegTools.bundled();
+        encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aLong1080pClipWithAudioBecomesThirtySecondsOfSilent720pBetweenTheCards() throws Exception {
+        Path input = TestClips.make(tools, dir, 1920, 1080, 40, true);
+        Path output = dir.resolve("out-1080.mp4");
+        Path poster = dir.resolve("poster-1080.jpg");
+
+        encoder.encode(input, output, poster);
+
+        JsonNode probe = probe(output);
+        JsonNode video = onlyVideoStream(probe);
+        assertThat(video.path("codec_name").asText()).isEqualTo("h264");
+        assertThat(video.path("pix_fmt").asText()).isEqualTo("yuv420p");
+        assertThat(video.path("width").asInt()).isEqualTo(W);
+        assertThat(video.path("height").asInt()).isEqualTo(H);
+        assertThat(video.path("sample_aspect_ratio").asText("1:1")).isIn("1:1", "N/A");
+        assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(30 + 5, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(Files.size(poster)).isPositive();
+        assertThat(startsWithFtypThenMoov(output)).as("+faststart puts moov first").isTrue();
+    }
+
+    @Test
+    void aShort4by3ClipKeepsItsLengthAndIsPillarboxedAndWatermarked() throws Exception {
+        Path input = TestClips.make(tools, dir, 640, 480, 25, false);
+        Path output = dir.resolve("out-43.mp4");
+
+        encoder.encode(input, output, dir.resolve("poster-43.jpg"));
+
+        JsonNode probe = probe(output);
+        assertThat(onlyVideoStream(probe).path("width").asInt()).isEqualTo(W);
+        assertThat(probe.path("format").path("duration").asDouble()).isCloseTo(25 + 5, org.assertj.core.data.Offset.offset(0.2));
+
+        // 4:3 in 16:9: 960 px of picture, 160 px black bars on each side.
+        double at = 2.5 + 10;
+        byte[] frame = TestClips.frameRgb(tools, output, at, null);
+        assertThat(meanLuma(frame, 0, 0, 150, H)).as("left bar").isLessThan(20);
+        assertThat(meanLuma(frame, W - 150, 0, 150, H / 2)).as("right bar above the watermark").isLessThan(20);
+        assertThat(meanLuma(frame, 400, 200, 480, 300)).as("picture").isGreaterThan(40);
+
+        // The same frame without our overlay: scale+pad only, from the input at the same instant.
+        byte[] plain = TestClips.frameRgb(tools, input, 10,
+                "scale=" + W + ":" + H + ":force_original_aspect_ratio=decrease,pad=" + W + ":" + H
+                        + ":(ow-iw)/2:(oh-ih)/2:color=black");
+        int wx = W - 24 - AnbBrand.WATERMARK_WIDTH;
+        int wy = H - 24 - AnbBrand.WATERMARK_HEIGHT;
+        assertThat(meanAbsDiff(frame, plain, wx, wy, AnbBrand.WATERMARK_WIDTH, AnbBrand.WATERMARK_HEIGHT))
+                .as("watermark region differs").isGreaterThan(25);
+        assertThat(meanAbsDiff(frame, plain, 400, 100, 300, 200))
+                .as("the rest of the picture is the same picture").isLessThan(12);
+    }
+
+    @Test
+    void theCardsOpenAndCloseTheVideo() throws Exception {
+        Path input = TestClips.make(tools, dir, 1280, 720, 21, false);
+        Path output = dir.resolve("out-cards.mp4");
+        encoder.encode(input, output, dir.resolve("poster-cards.jpg"));
+
+        byte[] opening = TestClips.frameRgb(tools, output, 1.5, null);
+        byte[] card = TestClips.frameRgb(tools, AnbBrand.writeTo(Files.createDirectories(dir.resolve("brand")))
+                .card(), 0, null);
+        assertThat(meanAbsDiff(opening, card, 0, 0, W, H)).as("opening frame is the ANB card").isLessThan(12);
+    }
+
+    private static JsonNode probe(Path file) throws Exception {
+        return new ObjectMapper().readTree(ProcessRunner.run(List.of(tools.ffprobe().toString(), "-v", "error",
+                "-print_format", "json", "-show_format", "-show_streams", file.toString()), tools.environment(), dir,
+                Duration.ofSeconds(30)));
+    }
+
+    private static JsonNode onlyVideoStream(JsonNode probe) {
+        assertThat(probe.path("streams")).as("exactly one stream: video, no audio").hasSize(1);
+        JsonNode stream = probe.path("streams").get(0);
+        assertThat(stream.path("codec_type").asText()).isEqualTo("video");
+        return stream;
+    }
+
+    private static boolean startsWithFtypThenMoov(Path file) throws java.io.IOException {
+        byte[] head = new byte[64];
+        try (var in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        int ftypSize = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
+        return new String(head, 4, 4).equals("ftyp") && ftypSize + 8 <= head.length
+                && new String(head, ftypSize + 4, 4).equals("moov");
+    }
+
+    private static double meanLuma(byte[] rgb, int x, int y, int w, int h) {
+        double sum = 0;
+        for (int row = y; row < y + h; row++) {
+            for (int col = x; col < x + w; col++) {
+                int i = (row * W + col) * 3;
+                sum += 0.299 * (rgb[i] & 0xff) + 0.587 * (rgb[i + 1] & 0xff) + 0.114 * (rgb[i + 2] & 0xff);
+            }
+        }
+        return sum / (w * h);
+    }
+
+    private static double meanAbsDiff(byte[] a, byte[] b, int x, int y, int w, int h) {
+        double sum = 0;
+        for (int row = y; row < y + h; row++) {
+            for (int col = x; col < x + w; col++) {
+                int i = (row * W + col) * 3;
+                for (int c = 0; c < 3; c++) {
+                    sum += Math.abs((a[i + c] & 0xff) - (b[i + c] & 0xff));
+                }
+            }
+        }
+        return sum / (w * h * 3.0);
+    }
+}
