@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
+                .featuresDiscoverServices(false)
                 .routing(routing -> route(routing, endpoints))
                 .build()
                 .start();

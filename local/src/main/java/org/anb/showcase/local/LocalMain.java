@@ -31,12 +31,13 @@ public final class LocalMain {
 
                 ANB Rising Stars Showcase is running locally.
                   API      %s/api  (health: %s/api/health, OpenAPI: %s/api/openapi.yaml)
+                  Worker   http://localhost:%d/observe/health  and  /observe/metrics
                   S3       http://localhost:%d  (bucket %s)
                   SQS      http://localhost:%d
                   Postgres localhost:%d
                   Data     %s
                 Stop with Ctrl-C; data is kept for the next start.
-                %n""", platform.apiUrl(), platform.apiUrl(), platform.apiUrl(), settings.s3Port(),
+                %n""", platform.apiUrl(), platform.apiUrl(), platform.apiUrl(), settings.workerPort(), settings.s3Port(),
                 LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir());
         stopped.await();
     }

@@ -17,10 +17,12 @@ import io.helidon.config.ConfigSources;
 import org.anb.showcase.app.ApiServer;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
+import org.anb.showcase.worker.WorkerService;
 
 /**
- * The whole platform on one machine: PostgreSQL, an SQS-protocol and an S3-protocol server, then the API wired to
- * them through configuration only — the same code that runs in AWS. Closing it stops everything in reverse order.
+ * The whole platform on one machine: PostgreSQL, an SQS-protocol and an S3-protocol server, then the API and the
+ * worker wired to them through configuration only — the same code that runs in AWS ({@code worker.enabled=false}
+ * leaves the worker out). Closing it stops everything in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
     /** Credentials of the embedded S3/SQS servers; they guard nothing outside this machine. */
@@ -45,6 +47,9 @@ public final class LocalPlatform implements AutoCloseable {
                 store.ensureBucket();
             }
             this.api = started(ApiServer.start(config));
+            if (config.get("worker.enabled").asBoolean().orElse(true)) {
+                started(WorkerService.start(config));
+            }
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -96,6 +101,8 @@ public final class LocalPlatform implements AutoCloseable {
             values.put(service + ".secret-access-key", SECRET_KEY);
         }
         values.put("auth.jwt-secret", jwtSecret());
+        values.put("worker.server.port", String.valueOf(settings.workerPort()));
+        values.put("worker.work-dir", settings.dataDir().resolve("worker").toString());
         values.putAll(overrides);
         return build(values, Map.of());
     }

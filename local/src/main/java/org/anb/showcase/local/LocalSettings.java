@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * everything under {@code ./data}; {@code ANB_DATA_DIR} and {@code ANB_*_PORT} override them. Tests use
  * {@link #ephemeral(Path)}: free ports, a throwaway directory.
  */
-public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqsPort, int s3Port) {
+public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqsPort, int s3Port, int workerPort) {
 
     public static LocalSettings fromEnvironment() {
         return new LocalSettings(
@@ -18,11 +18,12 @@ public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqs
                 Integer.parseInt(env("ANB_API_PORT", "8080")),
                 Integer.parseInt(env("ANB_POSTGRES_PORT", "54329")),
                 Integer.parseInt(env("ANB_SQS_PORT", "9324")),
-                Integer.parseInt(env("ANB_S3_PORT", "9000")));
+                Integer.parseInt(env("ANB_S3_PORT", "9000")),
+                Integer.parseInt(env("ANB_WORKER_PORT", "8081")));
     }
 
     public static LocalSettings ephemeral(Path dataDir) {
-        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort());
+        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort());
     }
 
     public Path postgresDir() {

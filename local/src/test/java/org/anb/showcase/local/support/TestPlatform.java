@@ -21,6 +21,8 @@ public final class TestPlatform {
     /** Low bcrypt cost keeps signups fast in tests; production uses the configured default. */
     static final Map<String, String> TEST_CONFIG = Map.of(
             "auth.bcrypt-cost", "4",
+            // The API tests read the queue themselves; worker tests start their own workers.
+            "worker.enabled", "false",
             "uploads.sweep-interval-seconds", "1",
             "uploads.requeue-after-seconds", "600");
 

@@ -5,22 +5,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Synthetic inputs made with ffmpeg's own test sources: a moving pattern, optionally with a tone. */
+/** Inputs for the pipeline tests, and single frames of outputs for pixel checks. */
 public final class TestClips {
     private TestClips() {
     }
 
     public static Path make(FfmpegTools tools, Path dir, int width, int height, int seconds, boolean audio)
             throws InterruptedException {
-        Path clip = dir.resolve("clip-" + width + "x" + height + "-" + seconds + "s.mp4");
-        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=30:duration=" + seconds));
-        if (audio) {
-            command.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds, "-c:a", "aac"));
-        }
-        command.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", clip.toString()));
-        ProcessRunner.run(command, tools.environment(), dir, Duration.ofMinutes(2));
-        return clip;
+        return SyntheticClip.make(tools, dir, width, height, seconds, audio);
     }
 
     /** One frame at {@code second} as packed RGB bytes, for pixel checks. */

@@ -1,0 +1,134 @@
+package org.anb.showcase.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.helidon.config.Config;
+import io.helidon.dbclient.DbClient;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.anb.showcase.core.queue.JobQueue;
+import org.anb.showcase.core.queue.QueueSettings;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.StorageSettings;
+import org.anb.showcase.worker.brand.AnbBrand;
+import org.anb.showcase.worker.consume.DeadLetterHandler;
+import org.anb.showcase.worker.consume.JobConsumer;
+import org.anb.showcase.worker.jobs.JobProcessor;
+import org.anb.showcase.worker.jobs.JobRepository;
+import org.anb.showcase.worker.media.BroadcastEncoder;
+import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.MediaProbe;
+import org.anb.showcase.worker.media.MediaRules;
+import org.anb.showcase.worker.observe.WorkerMetrics;
+
+/**
+ * A running worker: the job consumer, the dead-letter handler, and a small server with {@code /observe/health}
+ * (readiness: database and queue reachable; liveness: still receiving) and {@code /observe/metrics}.
+ * {@code WorkerMain} runs it in production; the local mode runs it beside the API. Closing it stops receiving,
+ * finishes or releases the jobs in flight, and stops everything else in reverse order.
+ */
+public final class WorkerService implements AutoCloseable {
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final WorkerMetrics metrics = new WorkerMetrics();
+    private WebServer observer;
+
+    private WorkerService() {
+    }
+
+    /** @param config the root config: {@code db}, {@code storage}, {@code queue}, {@code worker} */
+    public static WorkerService start(Config config) {
+        WorkerService service = new WorkerService();
+        try {
+            service.wire(config);
+            return service;
+        } catch (RuntimeException | Error e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private void wire(Config config) {
+        WorkerSettings settings = WorkerSettings.from(config.get("worker"));
+        DbClient db = started(DbClient.create(config.get("db")));
+        ObjectStore store = started(new ObjectStore(StorageSettings.from(config.get("storage"))));
+        JobQueue queue = started(new JobQueue(QueueSettings.from(config.get("queue"))));
+        JobRepository jobs = new JobRepository(db);
+        FfmpegTools tools = FfmpegTools.from(config.get("worker"));
+        JobProcessor processor = new JobProcessor(jobs, store,
+                new MediaProbe(tools, MediaRules.from(config.get("worker.media"))),
+                new BroadcastEncoder(tools, brandAssets(settings), settings.preset(), settings.encodeTimeout()),
+                settings.workDir().resolve("jobs"));
+        JobConsumer consumer = new JobConsumer(queue, processor, settings, metrics);
+
+        observer = WebServer.builder()
+                .config(config.get("worker.server"))
+                .featuresDiscoverServices(false)
+                .addFeature(ObserveFeature.builder()
+                        .addObserver(HealthObserver.builder().details(true)
+                                .addCheck(() -> check(() -> db.execute().get("SELECT 1 AS ok")),
+                                        HealthCheckType.READINESS, "database")
+                                .addCheck(() -> check(queue::ping), HealthCheckType.READINESS, "queue")
+                                .addCheck(() -> HealthCheckResponse.builder().status(consumer.isReceiving()).build(),
+                                        HealthCheckType.LIVENESS, "receiver")
+                                .build())
+                        .addObserver(MetricsObserver.create())
+                        .build())
+                .build()
+                .start();
+        started(observer::stop);
+        started(consumer).start();
+        if (settings.deadLetterHandler()) {
+            started(new DeadLetterHandler(queue, jobs, metrics, settings.receiveWait())).start();
+        }
+    }
+
+    private static AnbBrand.Assets brandAssets(WorkerSettings settings) {
+        try {
+            return AnbBrand.writeTo(Files.createDirectories(settings.workDir().resolve("brand")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HealthCheckResponse check(Runnable probe) {
+        try {
+            probe.run();
+            return HealthCheckResponse.builder().status(true).build();
+        } catch (RuntimeException e) {
+            return HealthCheckResponse.builder().status(false).detail("error", e.getClass().getSimpleName()).build();
+        }
+    }
+
+    private <T extends AutoCloseable> T started(T component) {
+        running.push(component);
+        return component;
+    }
+
+    /** The port of the health and metrics server. */
+    public int observePort() {
+        return observer.port();
+    }
+
+    public WorkerMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.getLogger(WorkerService.class.getName()).log(System.Logger.Level.WARNING, "stop failed: " + e);
+            }
+        }
+    }
+}

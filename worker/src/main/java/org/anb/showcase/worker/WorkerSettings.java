@@ -1,0 +1,37 @@
+package org.anb.showcase.worker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+/** The {@code worker} config subtree, read once. */
+public record WorkerSettings(int concurrency, Duration visibilityTimeout, Duration retryDelay, Duration receiveWait,
+                             Duration shutdownGrace, String preset, Duration encodeTimeout, Path workDir,
+                             boolean deadLetterHandler) {
+
+    public static WorkerSettings from(Config worker) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new WorkerSettings(
+                // x264 already uses every core; two encodes per core pair keeps them busy without thrashing.
+                worker.get("concurrency").asInt().orElse(Math.max(1, cores / 2)),
+                seconds(worker, "visibility-timeout-seconds", 60),
+                seconds(worker, "retry-delay-seconds", 15),
+                seconds(worker, "receive-wait-seconds", 20),
+                seconds(worker, "shutdown-grace-seconds", 10),
+                worker.get("x264-preset").asString().orElse("veryfast"),
+                seconds(worker, "encode-timeout-seconds", 600),
+                worker.get("work-dir").asString().map(Path::of)
+                        .orElse(Path.of(System.getProperty("java.io.tmpdir"), "anb-worker")),
+                worker.get("dead-letter-handler").asBoolean().orElse(true));
+    }
+
+    /** Extend a job's visibility this often: three heartbeats fit in one timeout. */
+    public Duration heartbeatEvery() {
+        return visibilityTimeout.dividedBy(3);
+    }
+
+    private static Duration seconds(Config config, String key, long fallback) {
+        return Duration.ofSeconds(config.get(key).asLong().orElse(fallback));
+    }
+}
