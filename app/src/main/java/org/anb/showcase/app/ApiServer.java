@@ -49,15 +49,15 @@ public final class ApiServer implements AutoCloseable {
 
     /** @param config the root config: {@code server}, {@code db}, {@code storage}, {@code queue}, {@code auth}, {@code uploads} */
     public static ApiServer start(Config config) {
+        Config authConfig = config.get("auth");
+        TokenService tokens = TokenService.from(authConfig); // fails fast on a missing or short secret
         DatabaseMigrations.migrate(config.get("db"));
         DbClient db = DbClient.create(config.get("db"));
         ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
         JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
         UploadLimits limits = UploadLimits.from(config.get("uploads"));
 
-        Config authConfig = config.get("auth");
         UserRepository users = new UserRepository(db);
-        TokenService tokens = TokenService.from(authConfig);
         Authenticator auth = new Authenticator(tokens, users);
         PasswordHasher hasher = new PasswordHasher(authConfig.get("bcrypt-cost").asInt().orElse(10));
         VideoRepository videos = new VideoRepository(db);

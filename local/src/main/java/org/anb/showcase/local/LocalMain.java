@@ -24,6 +24,7 @@ public final class LocalMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping: jobs in flight are finished or handed back to the queue...");
             platform.close();
             stopped.countDown();
         }, "local-shutdown"));

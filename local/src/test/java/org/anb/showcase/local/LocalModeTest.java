@@ -28,12 +28,12 @@ class LocalModeTest {
     void thePlatformStartsHealthyAndKeepsAccountsAcrossRestarts(@TempDir Path dataDir) {
         LocalSettings settings = LocalSettings.ephemeral(dataDir);
         String email;
-        try (LocalPlatform first = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4"))) {
+        try (LocalPlatform first = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4", "worker.receive-wait-seconds", "1"))) {
             ApiClient api = ApiClient.at(first.apiUrl());
             assertThat(api.get("/api/health", null).status()).isEqualTo(200);
             email = api.newPlayer("Cali").email();
         }
-        try (LocalPlatform second = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4"))) {
+        try (LocalPlatform second = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4", "worker.receive-wait-seconds", "1"))) {
             Reply login = ApiClient.at(second.apiUrl()).post("/api/auth/login", null,
                     Map.of("email", email, "password", ApiClient.PASSWORD));
             assertThat(login.status()).isEqualTo(200);

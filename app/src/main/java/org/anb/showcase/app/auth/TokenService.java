@@ -55,7 +55,7 @@ public final class TokenService {
     /** From the {@code auth} config subtree; there is no default secret. */
     public static TokenService from(Config auth) {
         String secret = auth.get("jwt-secret").asString()
-                .orElseThrow(() -> new IllegalStateException("auth.jwt-secret (env AUTH_JWT_SECRET) is required"));
+                .orElseThrow(() -> new IllegalStateException("auth.jwt-secret (env AUTH_JWT_DASH_SECRET) is required"));
         return new TokenService(secret.getBytes(StandardCharsets.UTF_8),
                 auth.get("issuer").asString().orElse("anb-showcase"),
                 Duration.ofSeconds(auth.get("token-ttl-seconds").asLong().orElse(3600L)));

@@ -28,6 +28,16 @@ public final class TestDatabase {
         }
     }
 
+    public String text(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(url, user, "");
+             PreparedStatement ps = prepare(c, sql, params);
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public int update(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(url, user, "");
              PreparedStatement ps = prepare(c, sql, params)) {

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.anb.showcase.worker.WorkerService;
 import org.anb.showcase.worker.media.FfmpegTools;
 import org.anb.showcase.worker.media.SyntheticClip;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Workers against the shared test platform, with short timers, and real clips for them to process. */
 public final class TestWorkers {
@@ -48,6 +49,15 @@ public final class TestWorkers {
             }
         }
         return clip;
+    }
+
+    /** Nothing waiting and nothing in flight on the jobs queue. */
+    public static boolean jobsQueueIsEmpty() {
+        var queue = TestPlatform.queue();
+        var attributes = queue.client().getQueueAttributes(b -> b.queueUrl(queue.jobsQueueUrl()).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return attributes.values().stream().allMatch("0"::equals);
     }
 
     public static void await(Duration timeout, String what, BooleanSupplier condition) {

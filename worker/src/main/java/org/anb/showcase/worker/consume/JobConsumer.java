@@ -118,8 +118,9 @@ public final class JobConsumer implements AutoCloseable {
         if (sentAt > 0) {
             metrics.received(Duration.ofMillis(Math.max(0, started.toEpochMilli() - sentAt)));
         }
+        UUID videoId = null;
         try {
-            UUID videoId = JobQueue.decode(message.body()).videoId();
+            videoId = JobQueue.decode(message.body()).videoId();
             JobOutcome outcome = processor.process(videoId, attempt);
             delete(message);
             metrics.jobEnded(outcome.name().toLowerCase());
@@ -133,11 +134,13 @@ public final class JobConsumer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.interrupted();
             release(message);
+            LOG.log(System.Logger.Level.INFO, "job video=" + videoId + " attempt=" + attempt
+                    + " outcome=released (worker stopping; the job is visible again)");
             metrics.jobEnded("released");
         } catch (RuntimeException e) {
             Duration delay = retryDelay(attempt);
-            LOG.log(System.Logger.Level.WARNING, "job attempt " + attempt + " failed, retry in " + delay.toSeconds()
-                    + " s: " + e);
+            LOG.log(System.Logger.Level.WARNING, "job video=" + videoId + " attempt=" + attempt
+                    + " outcome=retry_in_" + delay.toSeconds() + "s error=" + e);
             retryLater(message, delay);
             metrics.jobEnded("retried");
         } finally {
@@ -210,7 +213,8 @@ public final class JobConsumer implements AutoCloseable {
                 jobs.shutdownNow();
                 jobs.awaitTermination(30, TimeUnit.SECONDS);
             }
-            receiver.join(Duration.ofSeconds(30));
+            // A long poll in progress cannot be interrupted; wait it out so what it brings back is released.
+            receiver.join(settings.receiveWait().plusSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

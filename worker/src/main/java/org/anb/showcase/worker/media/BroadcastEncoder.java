@@ -33,6 +33,11 @@ public final class BroadcastEncoder {
 
     /** Writes {@code video} and {@code poster}; throws {@link ProcessRunner.ToolFailedException} if ffmpeg fails. */
     public void encode(Path input, Path video, Path poster) throws InterruptedException {
+        ProcessRunner.run(command(input, video, poster), tools.environment(), video.getParent(), timeout);
+    }
+
+    /** The one ffmpeg command line (public so the benchmark can time exactly what the worker runs). */
+    public List<String> command(Path input, Path video, Path poster) {
         String card = seconds(CARD);
         String filter = String.join(";",
                 "[0:v]scale=" + FRAME + ":force_original_aspect_ratio=decrease,pad=" + FRAME
@@ -43,7 +48,7 @@ public final class BroadcastEncoder {
                 "[in]fade=t=in:st=0:d=0.5[intro]",
                 "[out]fade=t=out:st=" + seconds(CARD.minusMillis(500)) + ":d=0.5[outro]",
                 "[intro][main][outro]concat=n=3:v=1:a=0,format=yuv420p[broadcast]");
-        List<String> command = List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y",
+        return List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y",
                 "-t", seconds(MAX_MAIN), "-i", input.toString(),
                 "-i", brand.watermark().toString(),
                 "-loop", "1", "-framerate", String.valueOf(FPS), "-t", card, "-i", brand.card().toString(),
@@ -51,7 +56,6 @@ public final class BroadcastEncoder {
                 "-map", "[broadcast]", "-an", "-c:v", "libx264", "-preset", preset, "-crf", "23",
                 "-pix_fmt", "yuv420p", "-movflags", "+faststart", video.toString(),
                 "-map", "[poster]", "-frames:v", "1", "-q:v", "3", poster.toString());
-        ProcessRunner.run(command, tools.environment(), video.getParent(), timeout);
     }
 
     private static String seconds(Duration duration) {

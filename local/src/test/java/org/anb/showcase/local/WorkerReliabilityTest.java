@@ -1,0 +1,118 @@
+package org.anb.showcase.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.anb.showcase.core.queue.ProcessingJob;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Multipart;
+import org.anb.showcase.local.support.ApiClient.Player;
+import org.anb.showcase.local.support.BucketInspector;
+import org.anb.showcase.local.support.TestPlatform;
+import org.anb.showcase.local.support.TestWorkers;
+import org.anb.showcase.worker.WorkerService;
+import org.anb.showcase.worker.jobs.JobRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** At-least-once delivery, exactly-once effect: duplicates, a worker stopped mid-encode, a job that keeps failing. */
+class WorkerReliabilityTest {
+    private final ApiClient api = TestPlatform.api();
+
+    @Test
+    void theSameJobTwiceIsProcessedOnce(@TempDir Path workDir) {
+        try (WorkerService worker = TestWorkers.start(workDir, Map.of())) {
+            Player player = api.newPlayer("Cali");
+            UUID videoId = uploadRealClip(player);
+            awaitStatus(videoId, "processed", Duration.ofMinutes(2));
+            long processedBefore = worker.metrics().count("processed");
+            String processedAt = processedAt(videoId);
+
+            TestPlatform.queue().send(new ProcessingJob(videoId));
+            TestPlatform.queue().send(new ProcessingJob(videoId));
+            TestWorkers.await(Duration.ofSeconds(30), "both duplicates to be consumed", TestWorkers::jobsQueueIsEmpty);
+
+            assertThat(worker.metrics().count("processed")).isEqualTo(processedBefore);
+            assertThat(processedAt(videoId)).isEqualTo(processedAt);
+            assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aWorkerStoppedMidEncodeGivesTheJobBackAndAnotherFinishesItOnce(@TempDir Path workDir) throws IOException {
+        Player player = api.newPlayer("Cali");
+        UUID videoId;
+        Path firstDir = Files.createDirectories(workDir.resolve("first"));
+        try (WorkerService first = TestWorkers.start(firstDir, Map.of())) {
+            videoId = uploadRealClip(player);
+            awaitStatus(videoId, "processing", Duration.ofMinutes(1));
+            TestWorkers.await(Duration.ofSeconds(30), "ffmpeg to be encoding", () -> hasEncoderOutput(firstDir));
+        } // close(): stop receiving, abort the encode (grace 0), make the message visible again
+        assertThat(filesUnder(firstDir.resolve("jobs"))).as("no temp files left by the stopped worker").isZero();
+        assertThat(status(videoId)).isEqualTo("processing");
+
+        try (WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("second")), Map.of())) {
+            awaitStatus(videoId, "processed", Duration.ofMinutes(2));
+        }
+        assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
+        assertThat(BucketInspector.keysUnder(ObjectKeys.poster(videoId))).hasSize(1);
+    }
+
+    @Test
+    void aJobThatKeepsFailingEndsInTheDeadLetterQueueAndTheVideoShowsFailed(@TempDir Path workDir) {
+        Player player = api.newPlayer("Cali");
+        UUID videoId = api.uploadSample(player, "original perdido");
+        // A transient failure on every attempt: the original is gone from the bucket.
+        TestPlatform.store().delete(ObjectKeys.original(player.id(), videoId));
+
+        try (WorkerService worker = TestWorkers.start(workDir, Map.of())) {
+            awaitStatus(videoId, "failed", Duration.ofMinutes(1));
+        }
+        assertThat(api.get("/api/videos/" + videoId, player.token()).body().path("failure_reason").asText())
+                .isEqualTo(JobRepository.DEAD_LETTER_REASON);
+    }
+
+    private UUID uploadRealClip(Player player) {
+        var reply = api.upload(player.token(), Multipart.builder()
+                .file("video_file", TestWorkers.realClip()).field("title", "jugada"));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return UUID.fromString(reply.body().path("video_id").asText());
+    }
+
+    private static void awaitStatus(UUID videoId, String expected, Duration timeout) {
+        TestWorkers.await(timeout, "status " + expected, () -> expected.equals(status(videoId)));
+    }
+
+    private static String status(UUID videoId) {
+        return TestPlatform.database().text("SELECT status FROM videos WHERE id = ?", videoId);
+    }
+
+    private static String processedAt(UUID videoId) {
+        return TestPlatform.database().text("SELECT processed_at::text FROM videos WHERE id = ?", videoId);
+    }
+
+    private static boolean hasEncoderOutput(Path workDir) {
+        try (Stream<Path> files = Files.walk(workDir.resolve("jobs"))) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("broadcast.mp4"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long filesUnder(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+}
