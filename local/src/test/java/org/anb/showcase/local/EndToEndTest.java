@@ -77,6 +77,23 @@ class EndToEndTest {
     }
 
     @Test
+    void anOwnerWhoOptedOutFindsItProcessedButUnpublishedUntilTheyPublishIt() {
+        String city = "E2E-" + UUID.randomUUID();
+        Player player = api.newPlayer(city);
+        Reply upload = api.upload(player.token(), Multipart.builder().file("video_file", TestWorkers.realClip())
+                .field("title", "para después").field("publish", "false"));
+        UUID videoId = UUID.fromString(upload.body().path("video_id").asText());
+
+        TestWorkers.await(Duration.ofMinutes(3), "the video to be processed",
+                () -> "processed".equals(status(player, videoId)));
+        assertThat(api.get("/api/videos/" + videoId, player.token()).body().path("published").asBoolean()).isFalse();
+        assertThat(api.get("/api/public/videos?city=" + city, null).body()).isEmpty();
+
+        assertThat(api.post("/api/videos/" + videoId + "/publish", player.token(), null).status()).isEqualTo(200);
+        assertThat(api.get("/api/public/videos?city=" + city, null).body()).hasSize(1);
+    }
+
+    @Test
     void aFileThatIsNotReallyAVideoEndsFailedWithAReasonItsOwnerCanRead() {
         Player player = api.newPlayer("Cali");
         UUID videoId = api.uploadSample(player, "sólo la cabecera");
