@@ -1,0 +1,57 @@
+package org.anb.showcase.infra;
+
+import java.util.Map;
+
+import com.pulumi.Context;
+import com.pulumi.Pulumi;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+
+/**
+ * The whole AWS stack of one environment ({@code pulumi up -s dev}). Reading order follows the data: network and
+ * firewall, then data stores, images, the load balancer and CDN, the two instance tiers, alarms.
+ */
+public final class AnbStack {
+    private AnbStack() {
+    }
+
+    public static void main(String[] args) {
+        Pulumi.run(ctx -> stack(ctx, StackConfig.from(ctx.config("anb"))));
+    }
+
+    /** Package-visible so the tests run exactly this under Pulumi's mocks with a config of their choosing. */
+    static void stack(Context ctx, StackConfig config) {
+        var provider = new Provider("aws", ProviderArgs.builder().region(config.region())
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
+                        "Project", "anb-rising-stars", "Environment", config.environment(), "ManagedBy", "pulumi"))
+                        .build())
+                .build());
+        var options = ComponentResourceOptions.builder().providers(provider).build();
+
+        var network = new Network("network", config, options);
+        var firewall = new Firewall("firewall", config, network, options);
+        var database = new Database("database", config, network, firewall, options);
+        var media = new MediaStorage("media", config, options);
+        var queue = new JobQueue("queue", config, options);
+        var images = new ImageRegistry("images", config, options);
+        var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, options);
+        var cdn = new Cdn("cdn", config, loadBalancer, media, options);
+        new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
+        new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, options);
+
+        ctx.export("url", cdn.url());
+        ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));
+        ctx.export("albDnsName", loadBalancer.dnsName());
+        ctx.export("bucketName", media.name());
+        ctx.export("jobsQueueUrl", queue.jobsUrl());
+        ctx.export("deadLetterQueueUrl", queue.deadLettersUrl());
+        ctx.export("apiRepositoryUrl", images.apiRepositoryUrl());
+        ctx.export("workerRepositoryUrl", images.workerRepositoryUrl());
+        ctx.export("apiImage", images.apiImageDigest());
+        ctx.export("workerImage", images.workerImageDigest());
+        ctx.export("dbEndpoint", database.address());
+    }
+}

@@ -1,0 +1,78 @@
+package org.anb.showcase.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import com.pulumi.aws.autoscaling.Policy;
+import com.pulumi.aws.autoscaling.PolicyArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.secretsmanager.Secret;
+import com.pulumi.aws.secretsmanager.SecretArgs;
+import com.pulumi.aws.secretsmanager.SecretVersion;
+import com.pulumi.aws.secretsmanager.SecretVersionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The API instances: an Auto Scaling group in the private subnets behind the load balancer, running the API image by
+ * digest, scaling on CPU (target 70 %), replaced by a rolling refresh when the launch template changes. Its role may
+ * do exactly what the API does: put/read/delete originals, read/delete processed media, send jobs, read its two
+ * secrets, pull its image.
+ */
+public final class ApiTier extends ComponentResource {
+    private final InstanceFleet fleet;
+
+    public ApiTier(String name, StackConfig config, Network network, Firewall firewall, LoadBalancer loadBalancer,
+                   Database database, MediaStorage media, JobQueue queue, ImageRegistry images, Cdn cdn,
+                   ComponentResourceOptions options) {
+        super("anb:infra:ApiTier", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        String prefix = config.prefix();
+        var jwtSecret = new Secret(prefix + "-jwt", SecretArgs.builder().name(prefix + "/api/jwt-secret")
+                .description("HS256 key of the API's access tokens").recoveryWindowInDays(7).build(), child);
+        new SecretVersion(prefix + "-jwt", SecretVersionArgs.builder().secretId(jwtSecret.id())
+                .secretString(Output.ofSecret(config.jwtSecret())).build(), child);
+
+        Output<String> bucket = media.arn();
+        List<Policies.Grant> grants = List.of(
+                Policies.allow(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+                        bucket.applyValue(arn -> arn + "/uploads/*")),
+                Policies.allow(List.of("s3:GetObject", "s3:DeleteObject"), bucket.applyValue(arn -> arn + "/processed/*")),
+                Policies.allow(List.of("s3:ListBucket"), bucket),
+                Policies.allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn()),
+                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn(), jwtSecret.arn()),
+                Policies.allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                        "ecr:BatchCheckLayerAvailability"), images.apiRepositoryArn()),
+                // ECR's login token is account-wide: AWS accepts no narrower resource for this one action.
+                Policies.allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
+
+        var userData = new ContainerUserData(config.region())
+                .env("DB_CONNECTION_URL", database.address().applyValue(host ->
+                        "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
+                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
+                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password")
+                .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn(), null)
+                .env("STORAGE_BUCKET", media.name())
+                .env("STORAGE_REGION", config.region())
+                .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl())
+                .env("QUEUE_REGION", config.region())
+                .env("QUEUE_JOBS_DASH_QUEUE", queue.jobsUrl())
+                .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl());
+        fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),
+                firewall.apiGroupId(), network.privateSubnetIds(), config.apiMinSize(), config.apiMaxSize(), "ELB",
+                Output.all(loadBalancer.targetGroupArn())),
+                grants, userData, "anb-api", images.apiImageDigest(), Firewall.API_PORT + ":8080", 30, child);
+
+        new Policy(prefix + "-api-cpu", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())
+                .policyType("TargetTrackingScaling")
+                .targetTrackingConfiguration(PolicyTargetTrackingConfigurationArgs.builder().targetValue(70.0)
+                        .predefinedMetricSpecification(PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs
+                                .builder().predefinedMetricType("ASGAverageCPUUtilization").build())
+                        .build())
+                .build(), child);
+        registerOutputs(Map.of("autoScalingGroup", fleet.group.name()));
+    }
+}

@@ -1,0 +1,85 @@
+package org.anb.showcase.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.pulumi.core.Output;
+
+/**
+ * The boot script of an instance: install Docker on Amazon Linux 2023, log in to ECR, read secrets from Secrets
+ * Manager into the container's environment (never into the script, the launch template or the Pulumi state), and run
+ * the image by digest with logs to CloudWatch. The container restarts with the instance; SIGTERM reaches the app.
+ */
+final class ContainerUserData {
+    private final String region;
+    private final Map<String, Output<String>> environment = new LinkedHashMap<>();
+    private final Map<String, SecretRef> secrets = new LinkedHashMap<>();
+
+    private record SecretRef(Output<String> secretArn, String jsonField) {
+    }
+
+    ContainerUserData(String region) {
+        this.region = region;
+    }
+
+    ContainerUserData env(String name, Output<String> value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    ContainerUserData env(String name, String value) {
+        return env(name, Output.of(value));
+    }
+
+    /** An environment variable read at boot from a secret; {@code jsonField} picks a key of a JSON secret. */
+    ContainerUserData secret(String name, Output<String> secretArn, String jsonField) {
+        secrets.put(name, new SecretRef(secretArn, jsonField));
+        return this;
+    }
+
+    /** The script, base64-encoded as launch templates want it. */
+    Output<String> render(String container, Output<String> image, Output<String> logGroup, String publish,
+                          int stopTimeoutSeconds) {
+        List<Output<String>> parts = new ArrayList<>(List.of(image, logGroup));
+        environment.values().forEach(parts::add);
+        secrets.values().forEach(s -> parts.add(s.secretArn()));
+        return Output.all(parts).applyValue(values -> {
+            String imageRef = values.get(0);
+            StringBuilder script = new StringBuilder("""
+                    #!/bin/bash
+                    set -euo pipefail
+                    dnf install -y docker jq
+                    systemctl enable --now docker
+                    """);
+            script.append("REGION=").append(region).append('\n');
+            script.append("IMAGE='").append(imageRef).append("'\n");
+            script.append("aws ecr get-login-password --region \"$REGION\" | docker login --username AWS "
+                    + "--password-stdin \"${IMAGE%%/*}\"\n");
+            script.append("umask 077\nENV_FILE=/run/anb-").append(container).append(".env\n: > \"$ENV_FILE\"\n");
+            int next = 2;
+            for (String name : environment.keySet()) {
+                script.append("echo '").append(name).append('=').append(values.get(next++)).append("' >> \"$ENV_FILE\"\n");
+            }
+            for (var secret : secrets.entrySet()) {
+                String read = "aws secretsmanager get-secret-value --region \"$REGION\" --secret-id '"
+                        + values.get(next++) + "' --query SecretString --output text";
+                if (secret.getValue().jsonField() != null) {
+                    read += " | jq -r ." + secret.getValue().jsonField();
+                }
+                script.append("echo \"").append(secret.getKey()).append("=$(").append(read).append(")\" >> \"$ENV_FILE\"\n");
+            }
+            script.append("docker run -d --name ").append(container).append(" --restart always")
+                    .append(" --stop-timeout ").append(stopTimeoutSeconds)
+                    .append(publish.isEmpty() ? "" : " -p " + publish)
+                    .append(" --env-file \"$ENV_FILE\"")
+                    .append(" --log-driver awslogs --log-opt awslogs-region=\"$REGION\" --log-opt awslogs-group='")
+                    .append(values.get(1)).append("'")
+                    .append(" \"$IMAGE\"\n");
+            return Base64.getEncoder().encodeToString(script.toString().getBytes(StandardCharsets.UTF_8));
+        });
+    }
+}

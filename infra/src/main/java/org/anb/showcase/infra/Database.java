@@ -1,0 +1,66 @@
+package org.anb.showcase.infra;
+
+import java.util.Map;
+
+import com.pulumi.aws.rds.Instance;
+import com.pulumi.aws.rds.InstanceArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * RDS PostgreSQL 17 in the private subnets: not publicly accessible, storage encrypted, master password managed by
+ * RDS in Secrets Manager (nobody ever sees it in config or state), backups, multi-AZ and deletion protection per
+ * environment.
+ */
+public final class Database extends ComponentResource {
+    static final String DB_NAME = "anb";
+
+    private final Instance instance;
+
+    public Database(String name, StackConfig config, Network network, Firewall firewall, ComponentResourceOptions options) {
+        super("anb:infra:Database", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        String prefix = config.prefix();
+        var subnets = new SubnetGroup(prefix + "-db", SubnetGroupArgs.builder()
+                .subnetIds(network.privateSubnetIds()).tags(Tags.named(prefix + "-db")).build(), child);
+        var args = InstanceArgs.builder()
+                .identifier(prefix + "-db")
+                .engine("postgres").engineVersion("17")
+                .instanceClass(config.dbInstanceClass())
+                .allocatedStorage(config.dbAllocatedStorageGb()).maxAllocatedStorage(config.dbAllocatedStorageGb() * 5)
+                .storageType("gp3").storageEncrypted(true)
+                .dbName(DB_NAME).username("anb").manageMasterUserPassword(true)
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(Output.all(firewall.databaseGroupId()))
+                .publiclyAccessible(false)
+                .multiAz(config.dbMultiAz())
+                .backupRetentionPeriod(config.dbBackupRetentionDays())
+                .deletionProtection(config.dbDeletionProtection())
+                .skipFinalSnapshot(!config.dbDeletionProtection())
+                .autoMinorVersionUpgrade(true)
+                .copyTagsToSnapshot(true)
+                .tags(Tags.named(prefix + "-db"));
+        if (config.dbDeletionProtection()) {
+            args.finalSnapshotIdentifier(prefix + "-db-final");
+        }
+        instance = new Instance(prefix + "-db", args.build(), child);
+        registerOutputs(Map.of("endpoint", address(), "secretArn", masterSecretArn()));
+    }
+
+    public Output<String> address() {
+        return instance.address();
+    }
+
+    public Output<String> identifier() {
+        return instance.identifier();
+    }
+
+    /** The Secrets Manager secret RDS keeps the master credentials in (JSON with username and password). */
+    public Output<String> masterSecretArn() {
+        return instance.masterUserSecrets().applyValue(secrets -> secrets.get(0).secretArn().orElseThrow());
+    }
+}

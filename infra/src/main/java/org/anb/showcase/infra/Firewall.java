@@ -1,0 +1,97 @@
+package org.anb.showcase.infra;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.pulumi.aws.ec2.Ec2Functions;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * Every security group and every rule, in one place so a reviewer sees the whole traffic matrix:
+ * CloudFront → ALB :80 → API :8080; API and worker → PostgreSQL :5432 and HTTPS out; nothing else in.
+ * Rules are separate resources so groups can refer to each other without cycles.
+ */
+public final class Firewall extends ComponentResource {
+    static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+    static final int API_PORT = 8080;
+
+    private final SecurityGroup alb;
+    private final SecurityGroup api;
+    private final SecurityGroup worker;
+    private final SecurityGroup database;
+    private final CustomResourceOptions child;
+
+    public Firewall(String name, StackConfig config, Network network, ComponentResourceOptions options) {
+        super("anb:infra:Firewall", name, options);
+        child = CustomResourceOptions.builder().parent(this).build();
+        String prefix = config.prefix();
+        alb = group(prefix + "-alb", "Load balancer: HTTP from CloudFront only", network);
+        api = group(prefix + "-api", "API instances: from the load balancer only", network);
+        worker = group(prefix + "-worker", "Workers: no inbound traffic", network);
+        database = group(prefix + "-db", "PostgreSQL: from the API and the workers only", network);
+
+        Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
+                .name(CLOUDFRONT_PREFIX_LIST).build()).applyValue(list -> list.id());
+        in(prefix + "-alb-from-cloudfront", alb, 80, "HTTP from CloudFront edge locations", r -> r.prefixListId(cloudFront));
+        out(prefix + "-alb-to-api", alb, API_PORT, "to the API instances", r -> r.referencedSecurityGroupId(api.id()));
+        in(prefix + "-api-from-alb", api, API_PORT, "from the load balancer", r -> r.referencedSecurityGroupId(alb.id()));
+        in(prefix + "-db-from-api", database, 5432, "from the API", r -> r.referencedSecurityGroupId(api.id()));
+        in(prefix + "-db-from-worker", database, 5432, "from the workers", r -> r.referencedSecurityGroupId(worker.id()));
+        for (var tier : new java.util.TreeMap<>(Map.of("api", api, "worker", worker)).entrySet()) {
+            out(prefix + "-" + tier.getKey() + "-to-db", tier.getValue(), 5432, "to PostgreSQL",
+                    r -> r.referencedSecurityGroupId(database.id()));
+            // AWS APIs (through the VPC endpoints or NAT), ECR layers and OS packages are all HTTPS.
+            out(prefix + "-" + tier.getKey() + "-https", tier.getValue(), 443, "HTTPS to AWS services",
+                    r -> r.cidrIpv4("0.0.0.0/0"));
+        }
+        registerOutputs(Map.of("albGroupId", alb.id(), "apiGroupId", api.id(), "workerGroupId", worker.id(),
+                "databaseGroupId", database.id()));
+    }
+
+    private SecurityGroup group(String name, String description, Network network) {
+        return new SecurityGroup(name, SecurityGroupArgs.builder().vpcId(network.vpcId()).description(description)
+                .revokeRulesOnDelete(true).tags(Tags.named(name)).build(), child);
+    }
+
+    private void in(String name, SecurityGroup group, int port, String description,
+                    Consumer<SecurityGroupIngressRuleArgs.Builder> source) {
+        var args = SecurityGroupIngressRuleArgs.builder().securityGroupId(group.id()).ipProtocol("tcp")
+                .fromPort(port).toPort(port).description(description);
+        source.accept(args);
+        new SecurityGroupIngressRule(name, args.build(), child);
+    }
+
+    private void out(String name, SecurityGroup group, int port, String description,
+                     Consumer<SecurityGroupEgressRuleArgs.Builder> destination) {
+        var args = SecurityGroupEgressRuleArgs.builder().securityGroupId(group.id()).ipProtocol("tcp")
+                .fromPort(port).toPort(port).description(description);
+        destination.accept(args);
+        new SecurityGroupEgressRule(name, args.build(), child);
+    }
+
+    public Output<String> albGroupId() {
+        return alb.id();
+    }
+
+    public Output<String> apiGroupId() {
+        return api.id();
+    }
+
+    public Output<String> workerGroupId() {
+        return worker.id();
+    }
+
+    public Output<String> databaseGroupId() {
+        return database.id();
+    }
+}

@@ -1,0 +1,82 @@
+package org.anb.showcase.infra;
+
+import java.util.Map;
+
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The API's front door, reachable only from CloudFront: the ALB's security group admits CloudFront's origin-facing
+ * prefix list, and the listener forwards only requests that carry the secret origin header CloudFront adds; anything
+ * else gets a 403. Health checks use {@code /api/health} (readiness).
+ */
+public final class LoadBalancer extends ComponentResource {
+    static final String ORIGIN_HEADER = "X-Origin-Verify";
+
+    private final com.pulumi.aws.lb.LoadBalancer alb;
+    private final TargetGroup targets;
+
+    public LoadBalancer(String name, StackConfig config, Network network, Firewall firewall,
+                        ComponentResourceOptions options) {
+        super("anb:infra:LoadBalancer", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        String prefix = config.prefix();
+        alb = new com.pulumi.aws.lb.LoadBalancer(prefix + "-alb", com.pulumi.aws.lb.LoadBalancerArgs.builder()
+                .name(prefix + "-alb").loadBalancerType("application").internal(false)
+                .securityGroups(Output.all(firewall.albGroupId())).subnets(network.publicSubnetIds())
+                .dropInvalidHeaderFields(true)
+                .idleTimeout(300) // 100 MB uploads on slow connections
+                .tags(Tags.named(prefix + "-alb")).build(), child);
+        targets = new TargetGroup(prefix + "-api", TargetGroupArgs.builder()
+                .name(prefix + "-api").port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
+                .vpcId(network.vpcId()).deregistrationDelay(30)
+                .healthCheck(TargetGroupHealthCheckArgs.builder().path("/api/health").matcher("200")
+                        .interval(15).timeout(5).healthyThreshold(2).unhealthyThreshold(3).build())
+                .tags(Tags.named(prefix + "-api")).build(), child);
+        var listener = new Listener(prefix + "-http", ListenerArgs.builder()
+                .loadBalancerArn(alb.arn()).port(80).protocol("HTTP")
+                .defaultActions(ListenerDefaultActionArgs.builder().type("fixed-response")
+                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder().statusCode("403")
+                                .contentType("application/json").messageBody("{\"message\":\"Forbidden\"}").build())
+                        .build())
+                .build(), child);
+        new ListenerRule(prefix + "-from-cloudfront", ListenerRuleArgs.builder()
+                .listenerArn(listener.arn()).priority(10)
+                .conditions(ListenerRuleConditionArgs.builder().httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                        .httpHeaderName(ORIGIN_HEADER).values(Output.ofSecret(config.originSecret()).applyValue(java.util.List::of))
+                        .build()).build())
+                .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build())
+                .build(), child);
+        registerOutputs(Map.of("dnsName", alb.dnsName()));
+    }
+
+    public Output<String> dnsName() {
+        return alb.dnsName();
+    }
+
+    public Output<String> arnSuffix() {
+        return alb.arnSuffix();
+    }
+
+    public Output<String> targetGroupArn() {
+        return targets.arn();
+    }
+
+    public Output<String> targetGroupArnSuffix() {
+        return targets.arnSuffix();
+    }
+}

@@ -1,0 +1,51 @@
+package org.anb.showcase.infra;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.GsonBuilder;
+import com.pulumi.core.Output;
+
+/** IAM policy documents built as data (never string-pasted), one statement per grant: exact actions on exact ARNs. */
+final class Policies {
+    private Policies() {
+    }
+
+    record Grant(List<String> actions, List<Output<String>> resources) {
+    }
+
+    static Grant allow(List<String> actions, Output<String>... resources) {
+        return new Grant(actions, List.of(resources));
+    }
+
+    /** An identity policy document from grants whose resources are still Outputs. */
+    static Output<String> document(List<Grant> grants) {
+        List<Output<String>> all = new ArrayList<>();
+        grants.forEach(g -> all.addAll(g.resources()));
+        return Output.all(all).applyValue(resolved -> {
+            List<Map<String, Object>> statements = new ArrayList<>();
+            int next = 0;
+            for (Grant grant : grants) {
+                List<String> resources = resolved.subList(next, next + grant.resources().size());
+                next += grant.resources().size();
+                Map<String, Object> statement = new LinkedHashMap<>();
+                statement.put("Effect", "Allow");
+                statement.put("Action", grant.actions());
+                statement.put("Resource", List.copyOf(resources));
+                statements.add(statement);
+            }
+            return json(Map.of("Version", "2012-10-17", "Statement", statements));
+        });
+    }
+
+    static String assumeRole(String service) {
+        return json(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
+                "Effect", "Allow", "Principal", Map.of("Service", service), "Action", "sts:AssumeRole"))));
+    }
+
+    static String json(Object value) {
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(value);
+    }
+}

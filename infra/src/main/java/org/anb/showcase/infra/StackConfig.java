@@ -1,0 +1,83 @@
+package org.anb.showcase.infra;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything the stack reads from its Pulumi config ({@code Pulumi.<stack>.yaml}, namespace {@code anb}), read once.
+ * Dev is cheap (one NAT, single-AZ RDS, small instances); prod is resilient (NAT per AZ, multi-AZ, deletion
+ * protection, longer backups). Secrets ({@code jwtSecret}, {@code originSecret}) are set with
+ * {@code pulumi config set --secret} and never committed.
+ */
+public record StackConfig(
+        String environment,
+        String region,
+        List<String> availabilityZones,
+        String vpcCidr,
+        boolean natPerAz,
+        String apiInstanceType,
+        int apiMinSize,
+        int apiMaxSize,
+        String workerInstanceType,
+        int workerMinSize,
+        int workerMaxSize,
+        int workerBacklogPerInstance,
+        String dbInstanceClass,
+        int dbAllocatedStorageGb,
+        boolean dbMultiAz,
+        int dbBackupRetentionDays,
+        boolean dbDeletionProtection,
+        String cdnPriceClass,
+        Optional<String> alarmEmail,
+        String jwtSecret,
+        String originSecret) {
+
+    /** @param get reads a key of the {@code anb} namespace */
+    public static StackConfig from(Function<String, Optional<String>> get) {
+        return new StackConfig(
+                required(get, "environment"),
+                get.apply("region").orElse("us-east-1"),
+                List.of(required(get, "availabilityZones").split("\\s*,\\s*")),
+                get.apply("vpcCidr").orElse("10.20.0.0/16"),
+                bool(get, "natPerAz", false),
+                get.apply("apiInstanceType").orElse("t3.small"),
+                integer(get, "apiMinSize", 1),
+                integer(get, "apiMaxSize", 2),
+                get.apply("workerInstanceType").orElse("c6i.large"),
+                integer(get, "workerMinSize", 1),
+                integer(get, "workerMaxSize", 2),
+                integer(get, "workerBacklogPerInstance", 6),
+                get.apply("dbInstanceClass").orElse("db.t4g.micro"),
+                integer(get, "dbAllocatedStorageGb", 20),
+                bool(get, "dbMultiAz", false),
+                integer(get, "dbBackupRetentionDays", 1),
+                bool(get, "dbDeletionProtection", false),
+                get.apply("cdnPriceClass").orElse("PriceClass_100"),
+                get.apply("alarmEmail").filter(s -> !s.isBlank()),
+                required(get, "jwtSecret"),
+                required(get, "originSecret"));
+    }
+
+    public static StackConfig from(com.pulumi.Config config) {
+        return from(config::get);
+    }
+
+    /** Names of AWS resources start with this, so two stacks never collide in one account. */
+    public String prefix() {
+        return "anb-" + environment;
+    }
+
+    private static String required(Function<String, Optional<String>> get, String key) {
+        return get.apply(key).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new IllegalArgumentException("missing stack config anb:" + key));
+    }
+
+    private static int integer(Function<String, Optional<String>> get, String key, int fallback) {
+        return get.apply(key).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static boolean bool(Function<String, Optional<String>> get, String key, boolean fallback) {
+        return get.apply(key).map(Boolean::parseBoolean).orElse(fallback);
+    }
+}

@@ -1,0 +1,93 @@
+package org.anb.showcase.infra;
+
+import java.util.List;
+import java.util.Map;
+
+import com.pulumi.aws.autoscaling.Policy;
+import com.pulumi.aws.autoscaling.PolicyArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * The workers: an Auto Scaling group in the private subnets running the worker image by digest, scaled on the
+ * backlog per instance (visible jobs ÷ in-service workers, target tracking with metric math as AWS recommends for
+ * queue consumers). Its role can only consume the two queues, read originals, write processed media, read the DB
+ * secret and pull its image. On scale-in, Docker's stop timeout gives running jobs time to finish or go back.
+ */
+public final class WorkerTier extends ComponentResource {
+    static final int STOP_TIMEOUT_SECONDS = 90;
+
+    public WorkerTier(String name, StackConfig config, Network network, Firewall firewall, Database database,
+                      MediaStorage media, JobQueue queue, ImageRegistry images, ComponentResourceOptions options) {
+        super("anb:infra:WorkerTier", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        String prefix = config.prefix();
+        Output<String> bucket = media.arn();
+        List<Policies.Grant> grants = List.of(
+                Policies.allow(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn(), queue.deadLettersArn()),
+                Policies.allow(List.of("s3:GetObject"), bucket.applyValue(arn -> arn + "/uploads/*")),
+                Policies.allow(List.of("s3:PutObject", "s3:DeleteObject"), bucket.applyValue(arn -> arn + "/processed/*")),
+                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn()),
+                Policies.allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+                        "ecr:BatchCheckLayerAvailability"), images.workerRepositoryArn()),
+                // ECR's login token is account-wide: AWS accepts no narrower resource for this one action.
+                Policies.allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
+        var userData = new ContainerUserData(config.region())
+                .env("DB_CONNECTION_URL", database.address().applyValue(host ->
+                        "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
+                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
+                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password")
+                .env("STORAGE_BUCKET", media.name())
+                .env("STORAGE_REGION", config.region())
+                .env("QUEUE_REGION", config.region())
+                .env("QUEUE_JOBS_DASH_QUEUE", queue.jobsUrl())
+                .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl())
+                .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30));
+        var fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
+                firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
+                "EC2", null),
+                grants, userData, "anb-worker", images.workerImageDigest(), "", STOP_TIMEOUT_SECONDS, child);
+
+        new Policy(prefix + "-worker-backlog", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())
+                .policyType("TargetTrackingScaling")
+                .targetTrackingConfiguration(PolicyTargetTrackingConfigurationArgs.builder()
+                        .targetValue((double) config.workerBacklogPerInstance())
+                        .customizedMetricSpecification(PolicyTargetTrackingConfigurationCustomizedMetricSpecificationArgs
+                                .builder().metrics(
+                                        metric("visible", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
+                                                queue.jobsName()),
+                                        metric("workers", "AWS/AutoScaling", "GroupInServiceInstances",
+                                                "AutoScalingGroupName", fleet.group.name()),
+                                        PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs.builder()
+                                                .id("backlogPerWorker").label("Visible jobs per in-service worker")
+                                                .expression("IF(workers > 0, visible / workers, visible)")
+                                                .returnData(true).build())
+                                .build())
+                        .build())
+                .build(), child);
+        registerOutputs(Map.of("autoScalingGroup", fleet.group.name()));
+    }
+
+    private static PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs metric(
+            String id, String namespace, String name, String dimension, Output<String> value) {
+        return PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs.builder().id(id).returnData(false)
+                .metricStat(PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatArgs.builder()
+                        .stat("Average")
+                        .metric(PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs
+                                .builder().namespace(namespace).metricName(name)
+                                .dimensions(PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs
+                                        .builder().name(dimension).value(value).build())
+                                .build())
+                        .build())
+                .build();
+    }
+}

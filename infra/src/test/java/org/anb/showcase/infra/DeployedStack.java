@@ -1,0 +1,119 @@
+package org.anb.showcase.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The stack as the Pulumi engine would see it for one environment, run in-process under {@link MockCloud} with the
+ * committed {@code Pulumi.<stack>.yaml} plus test secrets. Each environment is deployed once per test run.
+ */
+final class DeployedStack {
+    static final String TEST_JWT_SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
+    static final String TEST_ORIGIN_SECRET = "test-origin-secret-0123456789abcdef";
+    private static final Map<String, DeployedStack> DEPLOYED = new ConcurrentHashMap<>();
+
+    final StackConfig config;
+    final TestResult result;
+    final List<MockCloud.Registration> registrations;
+
+    private DeployedStack(StackConfig config, TestResult result, List<MockCloud.Registration> registrations) {
+        this.config = config;
+        this.result = result;
+        this.registrations = registrations;
+    }
+
+    static synchronized DeployedStack of(String stack) {
+        return DEPLOYED.computeIfAbsent(stack, DeployedStack::deploy);
+    }
+
+    private static DeployedStack deploy(String stack) {
+        StackConfig config = StackConfig.from(key -> switch (key) {
+            case "jwtSecret" -> Optional.of(TEST_JWT_SECRET);
+            case "originSecret" -> Optional.of(TEST_ORIGIN_SECRET);
+            default -> Optional.ofNullable(stackFile(stack).get("anb:" + key)).map(String::valueOf);
+        });
+        MockCloud cloud = new MockCloud();
+        try {
+            // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.
+            TestResult result = PulumiTest.withMocks(cloud)
+                    .withOptions(TestOptions.builder().projectName("anb-showcase").stackName(stack).preview(false).build())
+                    .runTestAsync(ctx -> AnbStack.stack(ctx, config))
+                    .get(120, TimeUnit.SECONDS);
+            if (!result.errors().isEmpty() || !result.exceptions().isEmpty()) {
+                var failure = new IllegalStateException("stack failed: " + result.errors());
+                result.exceptions().forEach(failure::addSuppressed);
+                throw failure;
+            }
+            return new DeployedStack(config, result, List.copyOf(cloud.registrations));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run the " + stack + " stack under mocks", e);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> stackFile(String stack) {
+        Path file = repositoryRoot().resolve("Pulumi." + stack + ".yaml");
+        try {
+            Map<String, Object> document = new Yaml().load(Files.readString(file));
+            return (Map<String, Object>) document.get("config");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("Pulumi.yaml")) ? here : here.getParent();
+    }
+
+    <T extends Resource> List<T> all(Class<T> type) {
+        return result.resources().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    <T extends Resource> T one(Class<T> type, String name) {
+        return all(type).stream().filter(r -> r.pulumiResourceName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + name));
+    }
+
+    List<MockCloud.Registration> registered(String type) {
+        return registrations.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    MockCloud.Registration named(String type, String name) {
+        return registered(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    /** The value at a dotted path of a registration's inputs ({@code "metadataOptions.httpTokens"}), or null. */
+    @SuppressWarnings("unchecked")
+    static Object input(MockCloud.Registration registration, String path) {
+        Object current = registration.inputs();
+        for (String key : path.split("\\.")) {
+            if (!(current instanceof Map<?, ?> map)) {
+                return null;
+            }
+            current = ((Map<String, Object>) map).get(key);
+        }
+        return current;
+    }
+
+    static <T> T value(Output<T> output) {
+        return PulumiTest.extractValue(output);
+    }
+}

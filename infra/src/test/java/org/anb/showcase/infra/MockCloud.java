@@ -1,0 +1,104 @@
+package org.anb.showcase.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.pulumi.test.Mocks;
+
+/**
+ * Stands in for AWS and Docker under Pulumi's test engine: answers each resource with its inputs plus the outputs
+ * AWS would compute (ARNs, URLs, digests), answers the two data lookups the program makes, and records every
+ * registration for the assertions and the snapshot.
+ */
+final class MockCloud implements Mocks {
+    static final String ACCOUNT = "123456789012";
+    static final String REGION = "us-east-1";
+    static final String CLOUDFRONT_PREFIX_LIST_ID = "pl-3b927c52";
+
+    record Registration(String type, String name, Map<String, Object> inputs) {
+    }
+
+    final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+        registrations.add(new Registration(args.type, args.name, args.inputs));
+        Map<String, Object> state = new HashMap<>(args.inputs);
+        state.putAll(computed(args.type, args.name, args.inputs));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return CompletableFuture.completedFuture(switch (args.token) {
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of("id", CLOUDFRONT_PREFIX_LIST_ID,
+                    "name", Firewall.CLOUDFRONT_PREFIX_LIST, "arn", "arn:aws:ec2:" + REGION + ":aws:prefix-list/"
+                            + CLOUDFRONT_PREFIX_LIST_ID, "entries", List.of(), "maxEntries", 55, "ownerId", "AWS",
+                    "addressFamily", "IPv4", "version", 1, "tags", Map.of());
+            case "aws:ecr/getAuthorizationToken:getAuthorizationToken" -> Map.of("id", ACCOUNT,
+                    "userName", "AWS", "password", "mock-ecr-password", "authorizationToken", "bW9jaw==",
+                    "proxyEndpoint", "https://" + ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com",
+                    "expiresAt", "2030-01-01T00:00:00Z");
+            default -> Map.of();
+        });
+    }
+
+    private static Map<String, Object> computed(String type, String name, Map<String, Object> inputs) {
+        Map<String, Object> out = new HashMap<>();
+        String service = type.split(":")[1].split("/")[0];
+        out.put("arn", "arn:aws:" + service + ":" + REGION + ":" + ACCOUNT + ":" + name);
+        switch (type) {
+            case "aws:sqs/queue:Queue" -> {
+                out.put("url", "https://sqs." + REGION + ".amazonaws.com/" + ACCOUNT + "/" + inputs.get("name"));
+                out.put("arn", "arn:aws:sqs:" + REGION + ":" + ACCOUNT + ":" + inputs.get("name"));
+            }
+            case "aws:s3/bucketV2:BucketV2" -> {
+                String bucket = inputs.get("bucketPrefix") + "mock";
+                out.put("bucket", bucket);
+                out.put("arn", "arn:aws:s3:::" + bucket);
+                out.put("bucketRegionalDomainName", bucket + ".s3." + REGION + ".amazonaws.com");
+            }
+            case "aws:rds/instance:Instance" -> {
+                out.put("address", name + ".abcdefgh." + REGION + ".rds.amazonaws.com");
+                out.put("masterUserSecrets", List.of(Map.of("secretArn",
+                        "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:rds!db-mock", "secretStatus", "active",
+                        "kmsKeyId", "aws/secretsmanager")));
+            }
+            case "aws:ecr/repository:Repository" -> {
+                out.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com/" + inputs.get("name"));
+                out.put("registryId", ACCOUNT);
+                out.put("arn", "arn:aws:ecr:" + REGION + ":" + ACCOUNT + ":repository/" + inputs.get("name"));
+            }
+            case "docker:index/image:Image" -> {
+                String image = String.valueOf(inputs.get("imageName"));
+                out.put("repoDigest", image.substring(0, image.lastIndexOf(':')) + "@sha256:" + digestOf(name));
+            }
+            case "aws:lb/loadBalancer:LoadBalancer" -> {
+                out.put("dnsName", name + "-123.elb." + REGION + ".amazonaws.com");
+                out.put("arnSuffix", "app/" + name + "/abc");
+            }
+            case "aws:lb/targetGroup:TargetGroup" -> out.put("arnSuffix", "targetgroup/" + name + "/def");
+            case "aws:cloudfront/distribution:Distribution" -> {
+                out.put("domainName", "d1234abcd.cloudfront.net");
+                out.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/EMOCK");
+            }
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> out.put("latestVersion", 1);
+            case "aws:autoscaling/group:Group" -> out.put("name", name + "-asg");
+            case "aws:rds/subnetGroup:SubnetGroup" -> out.put("name", name);
+            case "aws:iam/role:Role" -> out.put("name", name);
+            case "aws:cloudwatch/logGroup:LogGroup" -> out.put("arn",
+                    "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + inputs.get("name"));
+            default -> {
+            }
+        }
+        return out;
+    }
+
+    private static String digestOf(String name) {
+        return String.format("%064x", new java.math.BigInteger(1, name.getBytes()));
+    }
+}
