@@ -1,0 +1,161 @@
+package org.anb.showcase.infra;
+
+import static org.anb.showcase.infra.DeployedStack.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import org.junit.jupiter.api.Test;
+
+/** The properties that keep the stack safe, each its own test so a failure names what broke. */
+class SecurityInvariantsTest {
+    private final DeployedStack dev = DeployedStack.of("dev");
+
+    @Test
+    void theDatabaseIsPrivateEncryptedAndItsPasswordManagedByRds() {
+        var db = dev.named("aws:rds/instance:Instance", "anb-dev-db");
+        assertThat(input(db, "publiclyAccessible")).isEqualTo(false);
+        assertThat(input(db, "storageEncrypted")).isEqualTo(true);
+        assertThat(input(db, "manageMasterUserPassword")).isEqualTo(true);
+        assertThat(input(db, "password")).as("no password in code, config or state").isNull();
+    }
+
+    @Test
+    void theDatabaseAdmitsOnlyPostgresFromTheApiAndWorkerGroups() {
+        var rules = ingressTo("anb-dev-db");
+        assertThat(rules).hasSize(2).allSatisfy(rule -> {
+            assertThat(input(rule, "fromPort")).isEqualTo(5432.0);
+            assertThat(input(rule, "toPort")).isEqualTo(5432.0);
+            assertThat(input(rule, "cidrIpv4")).isNull();
+        });
+        assertThat(rules.stream().map(r -> input(r, "referencedSecurityGroupId")))
+                .containsExactlyInAnyOrder("anb-dev-api-id", "anb-dev-worker-id");
+    }
+
+    @Test
+    void theLoadBalancerAdmitsOnlyCloudFront() {
+        var rules = ingressTo("anb-dev-alb");
+        assertThat(rules).hasSize(1);
+        assertThat(input(rules.get(0), "prefixListId")).isEqualTo(MockCloud.CLOUDFRONT_PREFIX_LIST_ID);
+        assertThat(input(rules.get(0), "cidrIpv4")).isNull();
+    }
+
+    @Test
+    void nothingAdmitsTrafficFromTheWholeInternet() {
+        assertThat(dev.registered("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
+                .allSatisfy(rule -> assertThat(input(rule, "cidrIpv4")).isNotEqualTo("0.0.0.0/0"));
+        assertThat(ingressTo("anb-dev-worker")).as("workers take no inbound traffic").isEmpty();
+    }
+
+    @Test
+    void theListenerForwardsOnlyRequestsCarryingTheSecretOriginHeader() {
+        var listener = dev.named("aws:lb/listener:Listener", "anb-dev-http");
+        assertThat(input(listener, "defaultActions")).asString().contains("fixed-response").contains("403");
+        var rule = dev.named("aws:lb/listenerRule:ListenerRule", "anb-dev-from-cloudfront");
+        assertThat(String.valueOf(input(rule, "conditions"))).contains(LoadBalancer.ORIGIN_HEADER)
+                .contains(DeployedStack.TEST_ORIGIN_SECRET);
+    }
+
+    @Test
+    void theBucketIsFullyPrivateAndTlsOnlyAndOnlyCloudFrontReadsProcessedMedia() {
+        var block = dev.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "anb-dev-media");
+        for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+            assertThat(input(block, flag)).as(flag).isEqualTo(true);
+        }
+        Map<?, ?> policy = json(input(dev.named("aws:s3/bucketPolicy:BucketPolicy", "anb-dev-media"), "policy"));
+        List<?> statements = (List<?>) policy.get("Statement");
+        assertThat(statements).anySatisfy(s -> {
+            Map<?, ?> st = (Map<?, ?>) s;
+            assertThat(st.get("Effect")).isEqualTo("Deny");
+            assertThat(String.valueOf(st.get("Condition"))).contains("aws:SecureTransport=false");
+        });
+        assertThat(statements).filteredOn(s -> "Allow".equals(((Map<?, ?>) s).get("Effect"))).singleElement()
+                .satisfies(s -> {
+                    Map<?, ?> st = (Map<?, ?>) s;
+                    assertThat(String.valueOf(st.get("Principal"))).contains("cloudfront.amazonaws.com");
+                    assertThat(String.valueOf(st.get("Resource"))).endsWith("/processed/*");
+                    assertThat(String.valueOf(st.get("Condition"))).contains("AWS:SourceArn");
+                });
+        assertThat(String.valueOf(input(dev.named("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "anb-dev-media"), "rules"))).contains("AES256");
+    }
+
+    @Test
+    void instancesRunOnlyInPrivateSubnetsWithImdsV2AndEncryptedDisks() {
+        var privateSubnets = dev.registered("aws:ec2/subnet:Subnet").stream()
+                .filter(s -> s.name().contains("-private-")).map(s -> s.name() + "-id").toList();
+        assertThat(dev.registered("aws:autoscaling/group:Group")).hasSize(2).allSatisfy(group ->
+                assertThat(strings(input(group, "vpcZoneIdentifiers"))).containsExactlyInAnyOrderElementsOf(privateSubnets));
+        assertThat(dev.registered("aws:ec2/launchTemplate:LaunchTemplate")).hasSize(2).allSatisfy(template -> {
+            assertThat(input(template, "metadataOptions.httpTokens")).isEqualTo("required");
+            assertThat(String.valueOf(input(template, "blockDeviceMappings"))).contains("encrypted=true");
+            assertThat(input(template, "networkInterfaces")).as("no public IP").isNull();
+        });
+    }
+
+    @Test
+    void noIamStatementGrantsAWildcardActionAndStarResourcesOnlyWhereAwsDemandsIt() {
+        var policies = dev.registered("aws:iam/rolePolicy:RolePolicy");
+        assertThat(policies).hasSize(2);
+        for (var policy : policies) {
+            for (Object s : (List<?>) json(input(policy, "policy")).get("Statement")) {
+                Map<?, ?> statement = (Map<?, ?>) s;
+                List<String> actions = strings(statement.get("Action"));
+                assertThat(actions).allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain("*"));
+                if (((List<?>) statement.get("Resource")).contains("*")) {
+                    assertThat(actions).as("only ECR's login accepts no narrower resource")
+                            .containsExactly("ecr:GetAuthorizationToken");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWorkerMayOnlyConsumeQueuesReadOriginalsAndWriteProcessedMedia() {
+        String policy = String.valueOf(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"), "policy"));
+        assertThat(policy).doesNotContain("sqs:SendMessage").doesNotContain("s3:ListBucket")
+                .contains("/uploads/*").contains("/processed/*");
+        Map<?, ?> document = json(policy);
+        for (Object s : (List<?>) document.get("Statement")) {
+            Map<?, ?> statement = (Map<?, ?>) s;
+            if (String.valueOf(statement.get("Resource")).contains("/uploads/*")) {
+                assertThat(strings(statement.get("Action"))).containsExactly("s3:GetObject");
+            }
+        }
+    }
+
+    @Test
+    void everyQueueIsEncryptedAndTheDeadLetterQueueIsWiredAfterFiveReceives() {
+        var queues = dev.registered("aws:sqs/queue:Queue");
+        assertThat(queues).hasSize(2).allSatisfy(q -> assertThat(input(q, "sqsManagedSseEnabled")).isEqualTo(true));
+        Map<?, ?> redrive = json(input(dev.named("aws:sqs/queue:Queue", "anb-dev-jobs"), "redrivePolicy"));
+        assertThat(redrive.get("maxReceiveCount")).isEqualTo(5.0);
+        assertThat(redrive.get("deadLetterTargetArn")).asString().endsWith(":anb-dev-jobs-dlq");
+        assertThat(input(dev.named("aws:sqs/queue:Queue", "anb-dev-jobs-dlq"), "messageRetentionSeconds"))
+                .isEqualTo(1209600.0);
+    }
+
+    @Test
+    void secretsNeverAppearInUserData() {
+        assertThat(dev.registered("aws:ec2/launchTemplate:LaunchTemplate")).allSatisfy(template -> {
+            String script = UserDataScripts.decode(template);
+            assertThat(script).doesNotContain(DeployedStack.TEST_JWT_SECRET).contains("secretsmanager get-secret-value");
+        });
+    }
+
+    private List<MockCloud.Registration> ingressTo(String group) {
+        return dev.registered("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(r -> (group + "-id").equals(input(r, "securityGroupId"))).toList();
+    }
+
+    static List<String> strings(Object list) {
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+
+    static Map<?, ?> json(Object text) {
+        return new Gson().fromJson(String.valueOf(text), Map.class);
+    }
+
+}

@@ -1,0 +1,74 @@
+package org.anb.showcase.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.google.gson.GsonBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every resource the dev stack registers, one canonical line each (type, name, inputs with sorted keys, whole numbers
+ * without ".0", user data decoded, secrets redacted), compared with the committed snapshot — so any infra change is a
+ * readable diff in review, even without the Pulumi CLI.
+ */
+class SnapshotTest {
+    static final Path SNAPSHOT = Path.of("src/test/resources/snapshots/dev.snapshot");
+    private static final String REGENERATE = "./mvnw -pl infra test -Dtest=SnapshotTest -Dsnapshot.update=true";
+
+    @Test
+    void theDevStackMatchesTheCommittedSnapshot() throws IOException {
+        String actual = canonical(DeployedStack.of("dev").registrations);
+        if (Boolean.getBoolean("snapshot.update")) {
+            Files.createDirectories(SNAPSHOT.getParent());
+            Files.writeString(SNAPSHOT, actual);
+        }
+        assertThat(Files.exists(SNAPSHOT)).as("no snapshot yet; create it with: " + REGENERATE).isTrue();
+        assertThat(actual).as("the dev stack changed; review the diff, then regenerate with: " + REGENERATE)
+                .isEqualTo(Files.readString(SNAPSHOT));
+    }
+
+    static String canonical(List<MockCloud.Registration> registrations) {
+        var gson = new GsonBuilder().disableHtmlEscaping().create();
+        return registrations.stream()
+                .sorted(Comparator.comparing(MockCloud.Registration::type).thenComparing(MockCloud.Registration::name))
+                .map(r -> r.type() + " " + r.name() + " " + gson.toJson(normalise(readable(r))))
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static Map<String, Object> readable(MockCloud.Registration registration) {
+        Map<String, Object> inputs = new TreeMap<>(registration.inputs());
+        if (registration.type().equals("aws:ec2/launchTemplate:LaunchTemplate")) {
+            inputs.put("userData", UserDataScripts.decode(registration));
+        }
+        return inputs;
+    }
+
+    private static Object normalise(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), normalise(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(SnapshotTest::normalise).toList();
+        }
+        if (value instanceof Double number && number == Math.rint(number) && !number.isInfinite()) {
+            return new BigDecimal(number).toBigInteger();
+        }
+        if (value instanceof String text) {
+            return text.replace(DeployedStack.TEST_JWT_SECRET, "[secret]")
+                    .replace(DeployedStack.TEST_ORIGIN_SECRET, "[secret]")
+                    .replace("mock-ecr-password", "[secret]");
+        }
+        return value;
+    }
+}

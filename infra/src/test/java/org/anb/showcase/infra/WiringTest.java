@@ -1,0 +1,105 @@
+package org.anb.showcase.infra;
+
+import static org.anb.showcase.infra.DeployedStack.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The parts are connected the way the architecture says. */
+class WiringTest {
+    private final DeployedStack dev = DeployedStack.of("dev");
+
+    @Test
+    void eachTierRunsThePushedDigestOfItsOwnImage() {
+        for (String tier : List.of("api", "worker")) {
+            var image = dev.named("docker:index/image:Image", "anb-dev-" + tier);
+            assertThat(String.valueOf(input(image, "build"))).contains((tier.equals("api") ? "app" : "worker") + "/Dockerfile");
+            String script = UserDataScripts.decode(dev.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-dev-" + tier));
+            assertThat(script).containsPattern("IMAGE='[^']+/anb-dev-" + tier + "@sha256:[0-9a-f]+'")
+                    .contains("docker run -d --name anb-" + tier);
+        }
+    }
+
+    @Test
+    void cloudFrontSendsTheApiUncachedWithAuthorizationAndMediaThroughOac() {
+        var cdn = dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn");
+        List<?> behaviours = (List<?>) input(cdn, "orderedCacheBehaviors");
+        Map<?, ?> api = behaviour(behaviours, "/api/*");
+        assertThat(api.get("targetOriginId")).isEqualTo(Cdn.API_ORIGIN);
+        assertThat((List<?>) api.get("allowedMethods")).hasSize(7);
+        assertThat(String.valueOf(api.get("forwardedValues"))).contains("Authorization").contains("queryString=true");
+        assertThat(api.get("maxTtl")).isEqualTo(0.0);
+        assertThat(api.get("viewerProtocolPolicy")).isEqualTo("redirect-to-https");
+        Map<?, ?> media = behaviour(behaviours, "/media/*");
+        assertThat(media.get("targetOriginId")).isEqualTo(Cdn.MEDIA_ORIGIN);
+        assertThat(media.get("cachePolicyId")).isEqualTo(Cdn.CACHING_OPTIMIZED);
+        assertThat(String.valueOf(media.get("functionAssociations"))).contains("viewer-request");
+
+        List<?> origins = (List<?>) input(cdn, "origins");
+        assertThat(String.valueOf(origin(origins, Cdn.API_ORIGIN).get("customHeaders")))
+                .contains(LoadBalancer.ORIGIN_HEADER);
+        assertThat(origin(origins, Cdn.MEDIA_ORIGIN).get("originAccessControlId")).isEqualTo("anb-dev-media-id");
+        assertThat(String.valueOf(input(dev.named("aws:cloudfront/function:Function", "anb-dev-strip-media"), "code")))
+                .contains("/media");
+    }
+
+    @Test
+    void theApiIsToldToServeProcessedMediaFromCloudFront() {
+        String script = UserDataScripts.decode(dev.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-dev-api"));
+        assertThat(script).contains("STORAGE_PUBLIC_DASH_BASE_DASH_URL=https://d1234abcd.cloudfront.net/media")
+                .contains("QUEUE_JOBS_DASH_QUEUE=https://sqs.us-east-1.amazonaws.com/")
+                .contains("AUTH_JWT_DASH_SECRET=$(aws secretsmanager get-secret-value");
+    }
+
+    @Test
+    void theApiGroupSitsBehindTheTargetGroupAndScalesOnCpuAndRefreshesOnChange() {
+        var api = dev.named("aws:autoscaling/group:Group", "anb-dev-api");
+        assertThat(String.valueOf(input(api, "targetGroupArns"))).contains("anb-dev-api");
+        assertThat(input(api, "healthCheckType")).isEqualTo("ELB");
+        assertThat(String.valueOf(input(api, "instanceRefresh"))).contains("Rolling");
+        var cpu = dev.named("aws:autoscaling/policy:Policy", "anb-dev-api-cpu");
+        assertThat(String.valueOf(input(cpu, "targetTrackingConfiguration")))
+                .contains("ASGAverageCPUUtilization").contains("targetValue=70.0");
+        var health = dev.named("aws:lb/targetGroup:TargetGroup", "anb-dev-api");
+        assertThat(input(health, "healthCheck.path")).isEqualTo("/api/health");
+    }
+
+    @Test
+    void workersScaleOnBacklogPerInstance() {
+        var policy = dev.named("aws:autoscaling/policy:Policy", "anb-dev-worker-backlog");
+        String tracking = String.valueOf(input(policy, "targetTrackingConfiguration"));
+        assertThat(tracking).contains("ApproximateNumberOfMessagesVisible").contains("GroupInServiceInstances")
+                .contains("visible / workers").contains("targetValue=6.0");
+    }
+
+    @Test
+    void alarmsWatchTheDeadLetterQueueErrorsHealthAndTheDatabase() {
+        assertThat(dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm").stream().map(MockCloud.Registration::name))
+                .containsExactlyInAnyOrder("anb-dev-dlq-not-empty", "anb-dev-alb-5xx-rate", "anb-dev-api-unhealthy",
+                        "anb-dev-db-cpu", "anb-dev-db-storage");
+        assertThat(dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm"))
+                .allSatisfy(a -> assertThat(String.valueOf(input(a, "alarmActions"))).contains("anb-dev-alarms"));
+    }
+
+    @Test
+    void theStackExportsWhatOperatorsNeed() {
+        assertThat(dev.result.outputs().keySet()).contains("url", "apiBaseUrl", "albDnsName", "bucketName",
+                "jobsQueueUrl", "deadLetterQueueUrl", "apiRepositoryUrl", "workerRepositoryUrl", "dbEndpoint",
+                "apiImage", "workerImage");
+        assertThat(DeployedStack.value(dev.result.output("apiBaseUrl", String.class)))
+                .isEqualTo("https://d1234abcd.cloudfront.net/api");
+    }
+
+    private static Map<?, ?> behaviour(List<?> behaviours, String pattern) {
+        return behaviours.stream().map(b -> (Map<?, ?>) b).filter(b -> pattern.equals(b.get("pathPattern")))
+                .findFirst().orElseThrow(() -> new AssertionError("no behaviour for " + pattern));
+    }
+
+    private static Map<?, ?> origin(List<?> origins, String id) {
+        return origins.stream().map(o -> (Map<?, ?>) o).filter(o -> id.equals(o.get("originId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no origin " + id));
+    }
+}
