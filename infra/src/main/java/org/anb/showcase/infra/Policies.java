@@ -45,7 +45,20 @@ final class Policies {
                 "Effect", "Allow", "Principal", Map.of("Service", service), "Action", "sts:AssumeRole"))));
     }
 
+    /** JSON with keys in sorted order, so the same document always renders the same (no spurious diffs). */
     static String json(Object value) {
-        return new GsonBuilder().disableHtmlEscaping().create().toJson(value);
+        return new GsonBuilder().disableHtmlEscaping().create().toJson(sorted(value));
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> ordered = new java.util.TreeMap<>();
+            map.forEach((k, v) -> ordered.put(String.valueOf(k), sorted(v)));
+            return ordered;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Policies::sorted).toList();
+        }
+        return value;
     }
 }

@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class SnapshotTest {
     static final Path SNAPSHOT = Path.of("src/test/resources/snapshots/dev.snapshot");
-    private static final String REGENERATE = "./mvnw -pl infra test -Dtest=SnapshotTest -Dsnapshot.update=true";
+    private static final String REGENERATE = "./mvnw -pl infra test -Dtest=SnapshotTest -Dsnapshot.update=true"
+            + " (compare first: diff infra/src/test/resources/snapshots/dev.snapshot infra/target/dev.snapshot.actual)";
 
     @Test
     void theDevStackMatchesTheCommittedSnapshot() throws IOException {
         String actual = canonical(DeployedStack.of("dev").registrations);
+        Files.writeString(Path.of("target/dev.snapshot.actual"), actual); // for `diff` when this fails
         if (Boolean.getBoolean("snapshot.update")) {
             Files.createDirectories(SNAPSHOT.getParent());
             Files.writeString(SNAPSHOT, actual);
