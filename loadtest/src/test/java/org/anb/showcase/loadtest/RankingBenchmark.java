@@ -1,4 +1,4 @@
-package org.anb.showcase.local.bench;
+package org.anb.showcase.loadtest;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.flywaydb.core.Flyway;
  * Rankings with 100 k players and about a million votes: our read (index walk over the trigger-maintained
  * player_scores) against a live aggregation over the votes, side by side on the same database in one run.
  *
- * <p>Run: {@code ./mvnw -pl local -am -Pbench-rankings verify -DskipTests}. Prints a Markdown table.
+ * <p>Run: {@code ./mvnw -pl loadtest -am -Pbench-rankings verify -DskipTests}. Prints a Markdown table.
  */
 public final class RankingBenchmark {
     private static final int PLAYERS = 100_000;
@@ -65,7 +64,7 @@ public final class RankingBenchmark {
              Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "")) {
             Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "").load().migrate();
             long seedStart = System.nanoTime();
-            long votes = seed(c);
+            long votes = BenchData.seed(c, PLAYERS, VOTES_PER_VOTER);
             System.out.printf("Seeded %,d players and %,d votes in %.1f s%n%n", PLAYERS, votes,
                     (System.nanoTime() - seedStart) / 1e9);
 
@@ -80,48 +79,6 @@ public final class RankingBenchmark {
                 row(q[0], "player_scores, join then page", joinFirst);
                 row(q[0], "live aggregation over votes", live);
                 System.out.printf("| %s | ratio live / ours | %.0fx | |%n", q[0], median(live) / median(ours));
-            }
-        }
-    }
-
-    private static long seed(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO users (id, first_name, last_name, email, password_hash, city, country, created_at)
-                    SELECT gen_random_uuid(), 'Jugador' || g, 'Bench', 'p' || g || '@bench.test', 'x',
-                           (ARRAY['Bogotá','Medellín','Cali','Barranquilla','Cartagena','Bucaramanga','Pereira',
-                                  'Santa Marta','Cúcuta','Ibagué'])[1 + g %% 10], 'Colombia',
-                           now() - make_interval(secs => g)
-                      FROM generate_series(1, %d) g""".formatted(PLAYERS));
-            s.execute("""
-                    INSERT INTO videos (id, owner_id, title, status, original_key, original_bytes, processed_key,
-                                        processed_at)
-                    SELECT gen_random_uuid(), id, 'jugada', 'processed', 'k', 1, 'p', now() FROM users""");
-            s.execute("UPDATE videos SET published_at = now()");
-            // Bulk load without the per-vote trigger (one transaction updating the same hot rows a million times
-            // is quadratic in PostgreSQL), then set the counters exactly as the triggers would have.
-            s.execute("ALTER TABLE votes DISABLE TRIGGER votes_count");
-            // Skewed like real voting: a few stars get most votes (random()^3 favours low ranks).
-            s.execute("""
-                    WITH v AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM videos),
-                         ballots AS MATERIALIZED (
-                           SELECT u.id AS voter, 1 + floor(%d * random() ^ 3)::int AS target
-                             FROM users u CROSS JOIN generate_series(1, %d) k)
-                    INSERT INTO votes (video_id, user_id)
-                    SELECT v.id, ballots.voter FROM ballots JOIN v ON v.rn = ballots.target
-                    ON CONFLICT DO NOTHING""".formatted(PLAYERS, VOTES_PER_VOTER));
-            s.execute("ALTER TABLE votes ENABLE TRIGGER votes_count");
-            s.execute("""
-                    UPDATE videos v SET vote_count = c.n
-                      FROM (SELECT video_id, count(*) AS n FROM votes GROUP BY video_id) c WHERE c.video_id = v.id""");
-            s.execute("""
-                    UPDATE player_scores p SET votes = t.n
-                      FROM (SELECT owner_id, sum(vote_count) AS n FROM videos GROUP BY owner_id) t
-                     WHERE t.owner_id = p.user_id""");
-            s.execute("ANALYZE");
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM votes")) {
-                rs.next();
-                return rs.getLong(1);
             }
         }
     }
