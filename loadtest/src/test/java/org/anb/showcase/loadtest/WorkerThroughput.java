@@ -81,7 +81,7 @@ public final class WorkerThroughput {
                     if (concurrency == 1) {
                         serviceAtOne.put(size, run.meanServiceSeconds());
                     }
-                    bars.add(new BarChart.Bar(run.videosPerMinute(), colour));
+                    bars.add(new BarChart.Bar("worker c=" + concurrency + "\n" + size, run.videosPerMinute(), colour));
                     System.out.printf("| %s | worker, concurrency %d | %.1f | %.1f | %s |%n", size, concurrency,
                             run.videosPerMinute(), run.meanServiceSeconds(), stages.meansMillis());
                 }
@@ -106,14 +106,15 @@ public final class WorkerThroughput {
                 bare /= BASELINE_RUNS;
                 multi /= BASELINE_RUNS;
                 double worker = serviceAtOne.get(size);
-                bars.add(new BarChart.Bar(60 / bare, 2));
-                bars.add(new BarChart.Bar(60 / multi, 3));
+                bars.add(new BarChart.Bar("(a) bare\n" + size, 60 / bare, 2));
+                bars.add(new BarChart.Bar("(b) multi\n" + size, 60 / multi, 3));
                 System.out.printf("| %s | %.1f | %.1f | %+.0f %% | %.1f | %.2fx |%n", size, bare, worker,
                         100 * (worker / bare - 1), multi, multi / worker);
             }
             Path chart = Path.of(System.getProperty("bench.chart", "docs/img/worker-throughput.png"));
             Files.createDirectories(chart.getParent());
-            BarChart.write(chart, bars, 1);
+            BarChart.write(chart, "Videos per minute on " + Runtime.getRuntime().availableProcessors() + " vCPU",
+                    "40 s 1080p inputs", bars, 1);
             System.out.println("\nChart: " + chart.toAbsolutePath().normalize());
         }
     }

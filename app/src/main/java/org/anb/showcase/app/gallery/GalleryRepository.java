@@ -16,16 +16,22 @@ public final class GalleryRepository {
         this.db = db;
     }
 
-    /** Published videos, newest publication first, optionally of one city (case- and space-insensitive). */
+    /**
+     * Published videos, newest publication first, optionally of one city (case- and space-insensitive). The page is
+     * cut from the index first and only its rows are joined to their players.
+     */
     public List<PublishedVideo> published(Optional<String> city, Paging paging) {
         return db.execute().query("""
                 SELECT v.id, v.title, u.first_name || ' ' || u.last_name AS player_name, u.city,
                        v.processed_key, v.vote_count
-                  FROM videos v JOIN users u ON u.id = v.owner_id
-                 WHERE v.published_at IS NOT NULL
-                   AND (CAST(? AS text) IS NULL OR city_key(u.city) = city_key(?))
-                 ORDER BY v.published_at DESC, v.id
-                 LIMIT ? OFFSET ?""",
+                  FROM (SELECT id, owner_id, title, processed_key, vote_count, published_at FROM videos
+                         WHERE published_at IS NOT NULL
+                           AND (CAST(? AS text) IS NULL
+                                OR owner_id IN (SELECT id FROM users WHERE city_key(city) = city_key(?)))
+                         ORDER BY published_at DESC, id DESC
+                         LIMIT ? OFFSET ?) v
+                  JOIN users u ON u.id = v.owner_id
+                 ORDER BY v.published_at DESC, v.id DESC""",
                 city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset())
                 .map(row -> new PublishedVideo(Rows.uuid(row, "id"), Rows.text(row, "title"),
                         Rows.text(row, "player_name"), Rows.text(row, "city"), Rows.text(row, "processed_key"),
