@@ -10,6 +10,7 @@ import io.helidon.webserver.http.HttpRouting;
 import org.anb.showcase.app.auth.AccountService;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.auth.LoginThrottle;
 import org.anb.showcase.app.auth.PasswordHasher;
 import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.app.auth.UserRepository;
@@ -63,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
         VideoRepository videos = new VideoRepository(db);
 
         List<Endpoint> endpoints = Stream.of(
-                new AuthRoutes(new AccountService(users, hasher, tokens), tokens).endpoints(),
+                new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
+                        tokens, authConfig.get("trusted-proxy-hops").asInt().orElse(0)).endpoints(),
                 VideoRoutes.create(videos, store, queue, auth, limits).endpoints(),
                 new GalleryRoutes(new GalleryRepository(db), auth, store).endpoints(),
                 new RankingRoutes(new RankingRepository(db)).endpoints(),

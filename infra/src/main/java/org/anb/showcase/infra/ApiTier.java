@@ -55,6 +55,8 @@ public final class ApiTier extends ComponentResource {
                 .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
                 .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password")
                 .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn(), null)
+                // CloudFront appends the viewer's address, the ALB CloudFront's: the login throttle keys on the former.
+                .env("AUTH_TRUSTED_DASH_PROXY_DASH_HOPS", "2")
                 .env("STORAGE_BUCKET", media.name())
                 .env("STORAGE_REGION", config.region())
                 .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl())

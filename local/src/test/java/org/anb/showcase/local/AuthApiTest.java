@@ -101,6 +101,23 @@ class AuthApiTest {
     }
 
     @Test
+    void repeatedFailedLoginsForOneAccountAreRefusedWith429UntilTheWindowRefills() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        ApiClient.Player bystander = api.newPlayer("Cali");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.post("/api/auth/login", null, Map.of("email", player.email(), "password", "guess-" + i))
+                    .status()).isEqualTo(401);
+        }
+        var blocked = api.send(api.request("/api/auth/login", null).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + player.email()
+                        + "\",\"password\":\"" + ApiClient.PASSWORD + "\"}")).build());
+        assertThat(blocked.status()).as("even the right password waits").isEqualTo(429);
+        assertThat(blocked.message()).contains("Demasiados intentos");
+        assertThat(api.post("/api/auth/login", null, Map.of("email", bystander.email(), "password", ApiClient.PASSWORD))
+                .status()).as("other accounts are not affected").isEqualTo(200);
+    }
+
+    @Test
     void missingForgedExpiredAndForeignTokensAre401() {
         ApiClient.Player player = api.newPlayer("Cali");
         String secret = TestPlatform.platform().config().get("auth.jwt-secret").asString().get();

@@ -15,11 +15,13 @@ public final class AccountService {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final LoginThrottle throttle;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens) {
+    public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     public UUID signup(SignupForm form) {
@@ -36,16 +38,22 @@ public final class AccountService {
         return id;
     }
 
-    /** A token for the account, or 401 — the same answer, after the same work, for an unknown e-mail. */
-    public String login(String email, String password) {
+    /**
+     * A token for the account, or 401 — the same answer, after the same work, for an unknown e-mail — or 429 once
+     * this account or address has used up its failed attempts.
+     */
+    public String login(String email, String password, String clientAddress) {
+        throttle.blockedFor(email, clientAddress).ifPresent(wait -> {
+            throw new TooManyAttemptsException(wait);
+        });
         Optional<UserRepository.StoredCredentials> stored = users.credentialsFor(email.strip());
-        if (stored.isEmpty()) {
-            hasher.matchNothing(password);
+        boolean valid = stored.isPresent() ? hasher.matches(password, stored.get().passwordHash())
+                : hasher.matchNothing(password);
+        if (!valid) {
+            throttle.failed(email, clientAddress);
             throw new ApiException(401, BAD_CREDENTIALS);
         }
-        if (!hasher.matches(password, stored.get().passwordHash())) {
-            throw new ApiException(401, BAD_CREDENTIALS);
-        }
+        throttle.succeeded(email);
         return tokens.issue(stored.get().userId());
     }
 }

@@ -14,10 +14,16 @@ import org.anb.showcase.app.http.JsonBody;
 public final class AuthRoutes {
     private final AccountService accounts;
     private final TokenService tokens;
+    private final int trustedProxyHops;
 
-    public AuthRoutes(AccountService accounts, TokenService tokens) {
+    /**
+     * @param trustedProxyHops how many proxies of ours append to X-Forwarded-For before the request reaches us
+     *                         (2 in AWS: CloudFront, then the ALB); 0 uses the TCP peer
+     */
+    public AuthRoutes(AccountService accounts, TokenService tokens, int trustedProxyHops) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.trustedProxyHops = trustedProxyHops;
     }
 
     public List<Endpoint> endpoints() {
@@ -39,9 +45,23 @@ public final class AuthRoutes {
         if (email.isBlank() || password.isEmpty()) {
             throw new ApiException(400, "Datos de inicio de sesión inválidos.", missing(email, password));
         }
-        String token = accounts.login(email, password);
+        String token = accounts.login(email, password, clientAddress(req));
         Json.ok(res, Map.of("access_token", token, "token_type", "Bearer",
                 "expires_in", tokens.lifetime().toSeconds()));
+    }
+
+    /**
+     * The client's address for throttling. Entries a client writes into X-Forwarded-For itself come first and are
+     * ignored: the address our first proxy saw is {@code trustedProxyHops} entries from the end.
+     */
+    private String clientAddress(ServerRequest req) {
+        if (trustedProxyHops > 0) {
+            String[] hops = req.headers().first(io.helidon.http.HeaderNames.X_FORWARDED_FOR).orElse("").split(",");
+            if (hops.length >= trustedProxyHops && !hops[hops.length - trustedProxyHops].isBlank()) {
+                return hops[hops.length - trustedProxyHops].strip();
+            }
+        }
+        return req.remotePeer().host();
     }
 
     private static Map<String, String> missing(String email, String password) {

@@ -32,8 +32,9 @@ public final class PasswordHasher {
         return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
     }
 
-    /** Burns the same time as {@link #matches} so callers can hide whether an account exists. */
-    public void matchNothing(String password) {
+    /** Burns the same time as {@link #matches} so callers can hide whether an account exists; always false. */
+    public boolean matchNothing(String password) {
         BCrypt.verifyer().verify(password.toCharArray(), dummyHash);
+        return false;
     }
 }

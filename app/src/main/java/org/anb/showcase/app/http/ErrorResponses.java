@@ -34,6 +34,9 @@ public final class ErrorResponses {
     }
 
     private static void refusal(ServerRequest req, ServerResponse res, ApiException e) {
+        if (e instanceof org.anb.showcase.app.auth.TooManyAttemptsException throttled && !res.isSent()) {
+            res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", e.getMessage());
         if (!e.fieldErrors().isEmpty()) {

@@ -24,7 +24,9 @@ public final class TestPlatform {
             // The API tests read the queue themselves; worker tests start their own workers.
             "worker.enabled", "false",
             "uploads.sweep-interval-seconds", "1",
-            "uploads.requeue-after-seconds", "600");
+            "uploads.requeue-after-seconds", "600",
+            // Every test client is 127.0.0.1: the per-address limit is unit-tested, not shared across the suite.
+            "auth.login-throttle.address-failures", "100000");
 
     private static LocalPlatform platform;
     private static ObjectStore store;
