@@ -19,6 +19,7 @@ import org.anb.showcase.app.gallery.GalleryRoutes;
 import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
+import org.anb.showcase.app.http.JsonDirectHandler;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.app.ranking.RankingRoutes;
@@ -76,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
+                .directHandlers(JsonDirectHandler::register)
                 .routing(routing -> route(routing, endpoints))
                 .build()
                 .start();
