@@ -35,11 +35,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, String> configValues = new HashMap<>();
     private final Config config;
     private final ApiServer api;
+    private EmbeddedDatabase database;
 
     private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
         this.settings = settings;
         try {
-            EmbeddedDatabase db = started(EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort()));
+            database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
+            EmbeddedDatabase db = database;
+            started(() -> database.close());
             EmbeddedQueueServer queues = started(EmbeddedQueueServer.start(settings.sqsPort()));
             EmbeddedObjectStore objects = started(EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port()));
             this.config = config(db, queues, objects, overrides);
@@ -132,6 +135,16 @@ public final class LocalPlatform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Stops PostgreSQL, as an outage would; the API and worker are left running to cope. For fault tests. */
+    public void stopDatabase() throws java.io.IOException {
+        database.close();
+    }
+
+    /** Starts PostgreSQL again on the same port and data directory. */
+    public void startDatabase() {
+        database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
     }
 
     private <T extends AutoCloseable> T started(T component) {
