@@ -36,6 +36,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Config config;
     private final ApiServer api;
     private EmbeddedDatabase database;
+    private EmbeddedQueueServer queueServer;
 
     private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
         this.settings = settings;
@@ -43,7 +44,9 @@ public final class LocalPlatform implements AutoCloseable {
             database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
             EmbeddedDatabase db = database;
             started(() -> database.close());
-            EmbeddedQueueServer queues = started(EmbeddedQueueServer.start(settings.sqsPort()));
+            queueServer = EmbeddedQueueServer.start(settings.sqsPort());
+            EmbeddedQueueServer queues = queueServer;
+            started(() -> queueServer.close());
             EmbeddedObjectStore objects = started(EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port()));
             this.config = config(db, queues, objects, overrides);
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
@@ -145,6 +148,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts PostgreSQL again on the same port and data directory. */
     public void startDatabase() {
         database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
+    }
+
+    /** Stops the SQS server; its queues and messages are gone, as in a broker crash. For fault tests. */
+    public void stopQueue() {
+        queueServer.close();
+    }
+
+    /** Starts the SQS server again on the same port, with its queues (empty). */
+    public void startQueue() {
+        queueServer = EmbeddedQueueServer.start(settings.sqsPort());
     }
 
     private <T extends AutoCloseable> T started(T component) {
