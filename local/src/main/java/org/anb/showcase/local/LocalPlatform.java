@@ -37,6 +37,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final ApiServer api;
     private EmbeddedDatabase database;
     private EmbeddedQueueServer queueServer;
+    private EmbeddedObjectStore objectServer;
 
     private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
         this.settings = settings;
@@ -47,7 +48,9 @@ public final class LocalPlatform implements AutoCloseable {
             queueServer = EmbeddedQueueServer.start(settings.sqsPort());
             EmbeddedQueueServer queues = queueServer;
             started(() -> queueServer.close());
-            EmbeddedObjectStore objects = started(EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port()));
+            objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port());
+            EmbeddedObjectStore objects = objectServer;
+            started(() -> objectServer.close());
             this.config = config(db, queues, objects, overrides);
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
                 store.ensureBucket();
@@ -158,6 +161,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts the SQS server again on the same port, with its queues (empty). */
     public void startQueue() {
         queueServer = EmbeddedQueueServer.start(settings.sqsPort());
+    }
+
+    /** Stops the S3 server (its objects stay on disk). For fault tests. */
+    public void stopObjectStore() throws Exception {
+        objectServer.close();
+    }
+
+    /** Starts the S3 server again on the same port and directory. */
+    public void startObjectStore() {
+        objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port());
     }
 
     private <T extends AutoCloseable> T started(T component) {
