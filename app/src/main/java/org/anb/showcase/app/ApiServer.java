@@ -28,6 +28,7 @@ import org.anb.showcase.app.videos.UploadSweeper;
 import org.anb.showcase.app.videos.VideoRepository;
 import org.anb.showcase.app.videos.VideoRoutes;
 import org.anb.showcase.core.db.DatabaseMigrations;
+import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.QueueSettings;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -41,9 +42,9 @@ import org.anb.showcase.core.storage.StorageSettings;
 public final class ApiServer implements AutoCloseable {
     private final WebServer server;
     private final List<Endpoint> endpoints;
-    private final AutoCloseable[] resources;
+    private final CloseableStack resources;
 
-    private ApiServer(WebServer server, List<Endpoint> endpoints, AutoCloseable... resources) {
+    private ApiServer(WebServer server, List<Endpoint> endpoints, CloseableStack resources) {
         this.server = server;
         this.endpoints = endpoints;
         this.resources = resources;
@@ -83,7 +84,13 @@ public final class ApiServer implements AutoCloseable {
                 .start();
         UploadSweeper sweeper = new UploadSweeper(videos, queue, limits);
         sweeper.start();
-        return new ApiServer(server, endpoints, sweeper, server::stop, queue, store, db);
+        CloseableStack resources = new CloseableStack();
+        resources.push(db);
+        resources.push(store);
+        resources.push(queue);
+        resources.push(server::stop);
+        resources.push(sweeper);
+        return new ApiServer(server, endpoints, resources);
     }
 
     private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints) {
@@ -103,12 +110,6 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable resource : resources) {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                System.getLogger(ApiServer.class.getName()).log(System.Logger.Level.WARNING, "close failed: " + e);
-            }
-        }
+        resources.close();
     }
 }

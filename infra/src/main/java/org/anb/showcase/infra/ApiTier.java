@@ -37,32 +37,22 @@ public final class ApiTier extends ComponentResource {
                 .secretString(Output.ofSecret(config.jwtSecret())).build(), child);
 
         Output<String> bucket = media.arn();
-        List<Policies.Grant> grants = List.of(
+        List<Policies.Grant> grants = new java.util.ArrayList<>(List.of(
                 Policies.allow(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
                         bucket.applyValue(arn -> arn + "/uploads/*")),
                 Policies.allow(List.of("s3:GetObject", "s3:DeleteObject"), bucket.applyValue(arn -> arn + "/processed/*")),
                 Policies.allow(List.of("s3:ListBucket"), bucket),
                 Policies.allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn()),
-                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn(), jwtSecret.arn()),
-                Policies.allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-                        "ecr:BatchCheckLayerAvailability"), images.apiRepositoryArn()),
-                // ECR's login token is account-wide: AWS accepts no narrower resource for this one action.
-                Policies.allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
+                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn(), jwtSecret.arn())));
+        grants.addAll(Policies.ecrPull(images.apiRepositoryArn()));
 
         var userData = new ContainerUserData(config.region())
-                .env("DB_CONNECTION_URL", database.address().applyValue(host ->
-                        "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
-                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
-                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password")
+                .database(database)
+                .storageAndQueues(media, queue)
                 .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn(), null)
                 // CloudFront appends the viewer's address, the ALB CloudFront's: the login throttle keys on the former.
                 .env("AUTH_TRUSTED_DASH_PROXY_DASH_HOPS", "2")
-                .env("STORAGE_BUCKET", media.name())
-                .env("STORAGE_REGION", config.region())
-                .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl())
-                .env("QUEUE_REGION", config.region())
-                .env("QUEUE_JOBS_DASH_QUEUE", queue.jobsUrl())
-                .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl());
+                .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl());
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),
                 firewall.apiGroupId(), network.privateSubnetIds(), config.apiMinSize(), config.apiMaxSize(), "ELB",
                 Output.all(loadBalancer.targetGroupArn())),

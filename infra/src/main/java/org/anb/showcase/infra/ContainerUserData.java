@@ -35,6 +35,23 @@ final class ContainerUserData {
         return env(name, Output.of(value));
     }
 
+    /** The database's JDBC URL and, from RDS's secret, its credentials. */
+    ContainerUserData database(Database database) {
+        return env("DB_CONNECTION_URL", database.address().applyValue(host ->
+                        "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
+                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
+                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password");
+    }
+
+    /** Where the media bucket and the two queues are. */
+    ContainerUserData storageAndQueues(MediaStorage media, JobQueue queue) {
+        return env("STORAGE_BUCKET", media.name())
+                .env("STORAGE_REGION", region)
+                .env("QUEUE_REGION", region)
+                .env("QUEUE_JOBS_DASH_QUEUE", queue.jobsUrl())
+                .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl());
+    }
+
     /** An environment variable read at boot from a secret; {@code jsonField} picks a key of a JSON secret. */
     ContainerUserData secret(String name, Output<String> secretArn, String jsonField) {
         secrets.put(name, new SecretRef(secretArn, jsonField));

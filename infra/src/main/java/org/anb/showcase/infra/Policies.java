@@ -20,6 +20,14 @@ final class Policies {
         return new Grant(actions, List.of(resources));
     }
 
+    /** Pulling one repository's images; ECR's login token is account-wide, the one action AWS allows only on "*". */
+    static List<Grant> ecrPull(Output<String> repositoryArn) {
+        return List.of(
+                allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"),
+                        repositoryArn),
+                allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
+    }
+
     /** An identity policy document from grants whose resources are still Outputs. */
     static Output<String> document(List<Grant> grants) {
         List<Output<String>> all = new ArrayList<>();

@@ -31,26 +31,16 @@ public final class WorkerTier extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
         Output<String> bucket = media.arn();
-        List<Policies.Grant> grants = List.of(
+        List<Policies.Grant> grants = new java.util.ArrayList<>(List.of(
                 Policies.allow(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
                         "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn(), queue.deadLettersArn()),
                 Policies.allow(List.of("s3:GetObject"), bucket.applyValue(arn -> arn + "/uploads/*")),
                 Policies.allow(List.of("s3:PutObject", "s3:DeleteObject"), bucket.applyValue(arn -> arn + "/processed/*")),
-                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn()),
-                Policies.allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-                        "ecr:BatchCheckLayerAvailability"), images.workerRepositoryArn()),
-                // ECR's login token is account-wide: AWS accepts no narrower resource for this one action.
-                Policies.allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
+                Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn())));
+        grants.addAll(Policies.ecrPull(images.workerRepositoryArn()));
         var userData = new ContainerUserData(config.region())
-                .env("DB_CONNECTION_URL", database.address().applyValue(host ->
-                        "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
-                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
-                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password")
-                .env("STORAGE_BUCKET", media.name())
-                .env("STORAGE_REGION", config.region())
-                .env("QUEUE_REGION", config.region())
-                .env("QUEUE_JOBS_DASH_QUEUE", queue.jobsUrl())
-                .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl())
+                .database(database)
+                .storageAndQueues(media, queue)
                 .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30));
         var fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),

@@ -6,15 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
 import org.anb.showcase.worker.WorkerService;
@@ -30,7 +29,7 @@ public final class LocalPlatform implements AutoCloseable {
     static final String SECRET_KEY = "anb-local-secret-key";
     static final String BUCKET = "anb-media";
 
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final CloseableStack running = new CloseableStack();
     private final LocalSettings settings;
     private final Map<String, String> configValues = new HashMap<>();
     private final Config config;
@@ -42,16 +41,14 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
         this.settings = settings;
         try {
+            // Pushed as lambdas over the fields: a fault test may have restarted a server since.
             database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
-            EmbeddedDatabase db = database;
             started(() -> database.close());
             queueServer = EmbeddedQueueServer.start(settings.sqsPort());
-            EmbeddedQueueServer queues = queueServer;
             started(() -> queueServer.close());
             objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port());
-            EmbeddedObjectStore objects = objectServer;
             started(() -> objectServer.close());
-            this.config = config(db, queues, objects, overrides);
+            this.config = config(database, queueServer, objectServer, overrides);
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
                 store.ensureBucket();
             }
@@ -174,18 +171,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T started(T component) {
-        running.push(component);
-        return component;
+        return running.push(component);
     }
 
     @Override
     public void close() {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.getLogger(LocalPlatform.class.getName()).log(System.Logger.Level.WARNING, "stop failed: " + e);
-            }
-        }
+        running.close();
     }
 }

@@ -3,8 +3,6 @@ package org.anb.showcase.worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -14,6 +12,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.QueueSettings;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -36,7 +35,7 @@ import org.anb.showcase.worker.observe.WorkerMetrics;
  * finishes or releases the jobs in flight, and stops everything else in reverse order.
  */
 public final class WorkerService implements AutoCloseable {
-    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final CloseableStack running = new CloseableStack();
     private final WorkerMetrics metrics = new WorkerMetrics();
     private WebServer observer;
 
@@ -108,8 +107,7 @@ public final class WorkerService implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T started(T component) {
-        running.push(component);
-        return component;
+        return running.push(component);
     }
 
     /** The port of the health and metrics server. */
@@ -123,12 +121,6 @@ public final class WorkerService implements AutoCloseable {
 
     @Override
     public void close() {
-        while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                System.getLogger(WorkerService.class.getName()).log(System.Logger.Level.WARNING, "stop failed: " + e);
-            }
-        }
+        running.close();
     }
 }
