@@ -116,8 +116,4 @@ public final class Cdn extends ComponentResource {
     public Output<String> mediaBaseUrl() {
         return url().applyValue(url -> url + "/media");
     }
-
-    public Output<String> id() {
-        return distribution.id();
-    }
 }

@@ -39,10 +39,6 @@ public final class MultipartObjectWriter extends OutputStream {
         this.contentType = contentType;
     }
 
-    public String key() {
-        return key;
-    }
-
     public long bytesWritten() {
         return written;
     }

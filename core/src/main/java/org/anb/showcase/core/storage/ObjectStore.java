@@ -1,6 +1,5 @@
 package org.anb.showcase.core.storage;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,10 +91,6 @@ public final class ObjectStore implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    public InputStream read(String key) {
-        return s3.getObject(b -> b.bucket(settings.bucket()).key(key));
     }
 
     /** Deletes the object; deleting one that does not exist is not an error (S3 semantics). */
