@@ -47,7 +47,7 @@ final class DirectUploads {
         if (size == 0 || size > limits.maxBytes()) {
             uploads.discardObject(key);
             throw invalid(size == 0 ? "El archivo de video está vacío."
-                    : "El archivo supera el tamaño máximo de " + limits.maxMegabytes() + " MB.");
+                    : limits.tooLargeMessage());
         }
         if (!Mp4Signature.matches(store.readPrefix(key, Mp4Signature.LENGTH))) {
             uploads.discardObject(key);

@@ -26,11 +26,11 @@ final class MultipartUploadReader {
     private static final int MAX_FIELD_BYTES = 4 * 1024;
 
     private final ObjectStore store;
-    private final long maxBytes;
+    private final UploadLimits limits;
 
-    MultipartUploadReader(ObjectStore store, long maxBytes) {
+    MultipartUploadReader(ObjectStore store, UploadLimits limits) {
         this.store = store;
-        this.maxBytes = maxBytes;
+        this.limits = limits;
     }
 
     /** The parsed form; its original is stored at {@code key} when this returns, and nowhere when it throws. */
@@ -88,11 +88,10 @@ final class MultipartUploadReader {
             writer.write(head, 0, head.length);
             byte[] buffer = new byte[COPY_BUFFER];
             for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
-                if (writer.bytesWritten() + n > maxBytes) {
+                if (writer.bytesWritten() + n > limits.maxBytes()) {
                     writer.abort();
                     drain(in);
-                    throw invalid("video_file", "El archivo supera el tamaño máximo de "
-                            + maxBytes / (1024 * 1024) + " MB.");
+                    throw invalid("video_file", limits.tooLargeMessage());
                 }
                 writer.write(buffer, 0, n);
             }

@@ -16,7 +16,8 @@ public record UploadLimits(long maxBytes, Duration directUploadValidity, Duratio
                 Duration.ofSeconds(config.get("sweep-interval-seconds").asLong().orElse(60L)));
     }
 
-    long maxMegabytes() {
-        return maxBytes / (1024 * 1024);
+    /** What a client reads when its file is over the limit, on either upload path. */
+    String tooLargeMessage() {
+        return "El archivo supera el tamaño máximo de " + maxBytes / (1024 * 1024) + " MB.";
     }
 }

@@ -46,13 +46,14 @@ public final class VideoRepository {
         db.execute().delete("DELETE FROM videos WHERE id = ?", id);
     }
 
-    /** Publishes a processed video of this owner; answers whether it is published now. */
+    /**
+     * Publishes a processed video of this owner (keeping the first publication time if it already is); answers
+     * whether it is published now. One statement: the publication trigger only counts a NULL → time change.
+     */
     public boolean publish(UUID id, UUID ownerId) {
-        db.execute().update("""
-                UPDATE videos SET published_at = now()
-                 WHERE id = ? AND owner_id = ? AND status = 'processed' AND published_at IS NULL""", id, ownerId);
-        return db.execute().get("SELECT 1 AS published FROM videos WHERE id = ? AND published_at IS NOT NULL", id)
-                .isPresent();
+        return db.execute().update("""
+                UPDATE videos SET published_at = COALESCE(published_at, now())
+                 WHERE id = ? AND owner_id = ? AND status = 'processed'""", id, ownerId) == 1;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class VideoRoutes {
         UploadService uploads = new UploadService(repository, queue, store);
         return new VideoRoutes(auth,
                 new VideoService(repository, new VideoViews(store), uploads),
-                new MultipartUploadReader(store, limits.maxBytes()),
+                new MultipartUploadReader(store, limits),
                 new DirectUploads(store, uploads, repository, limits),
                 uploads);
     }

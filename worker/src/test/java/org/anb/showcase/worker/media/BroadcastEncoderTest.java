@@ -32,7 +32,7 @@ class BroadcastEncoderTest {
 
     @Test
     void aLong1080pClipWithAudioBecomesThirtySecondsOfSilent720pBetweenTheCards() throws Exception {
-        Path input = TestClips.make(tools, dir, 1920, 1080, 40, true);
+        Path input = SyntheticClip.make(tools, dir, 1920, 1080, 40, true);
         Path output = dir.resolve("out-1080.mp4");
         Path poster = dir.resolve("poster-1080.jpg");
 
@@ -52,7 +52,7 @@ class BroadcastEncoderTest {
 
     @Test
     void aShort4by3ClipKeepsItsLengthAndIsPillarboxedAndWatermarked() throws Exception {
-        Path input = TestClips.make(tools, dir, 640, 480, 25, false);
+        Path input = SyntheticClip.make(tools, dir, 640, 480, 25, false);
         Path output = dir.resolve("out-43.mp4");
 
         encoder.encode(input, output, dir.resolve("poster-43.jpg"));
@@ -82,7 +82,7 @@ class BroadcastEncoderTest {
 
     @Test
     void theCardsOpenAndCloseTheVideo() throws Exception {
-        Path input = TestClips.make(tools, dir, 1280, 720, 21, false);
+        Path input = SyntheticClip.make(tools, dir, 1280, 720, 21, false);
         Path output = dir.resolve("out-cards.mp4");
         encoder.encode(input, output, dir.resolve("poster-cards.jpg"));
 

@@ -5,14 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Inputs for the pipeline tests, and single frames of outputs for pixel checks. */
+/** Single frames of videos as RGB bytes, for the pipeline tests' pixel checks. */
 public final class TestClips {
     private TestClips() {
-    }
-
-    public static Path make(FfmpegTools tools, Path dir, int width, int height, int seconds, boolean audio)
-            throws InterruptedException {
-        return SyntheticClip.make(tools, dir, width, height, seconds, audio);
     }
 
     /** One frame at {@code second} as packed RGB bytes, for pixel checks. */
