@@ -1,12 +1,14 @@
 package org.anb.showcase.app;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import org.anb.showcase.app.auth.AccountService;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
@@ -23,6 +25,7 @@ import org.anb.showcase.app.http.JsonDirectHandler;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.app.ranking.RankingRoutes;
+import org.anb.showcase.app.site.WebSite;
 import org.anb.showcase.app.videos.UploadLimits;
 import org.anb.showcase.app.videos.UploadSweeper;
 import org.anb.showcase.app.videos.VideoRepository;
@@ -74,12 +77,13 @@ public final class ApiServer implements AutoCloseable {
                 new HealthRoutes(db, queue, store).endpoints(),
                 new OpenApiRoutes().endpoints()
         ).flatMap(List::stream).toList();
+        Optional<? extends HttpService> site = WebSite.from(config.get("site"));
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .directHandlers(JsonDirectHandler::register)
-                .routing(routing -> route(routing, endpoints))
+                .routing(routing -> route(routing, endpoints, site))
                 .build()
                 .start();
         UploadSweeper sweeper = new UploadSweeper(videos, queue, limits);
@@ -93,9 +97,11 @@ public final class ApiServer implements AutoCloseable {
         return new ApiServer(server, endpoints, resources);
     }
 
-    private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints) {
+    private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints,
+                              Optional<? extends HttpService> site) {
         ErrorResponses.register(routing);
         endpoints.forEach(e -> routing.route(e.method(), e.path(), e.handler()));
+        site.ifPresent(files -> routing.register("/", files));
         routing.any(ErrorResponses::notFound);
     }
 

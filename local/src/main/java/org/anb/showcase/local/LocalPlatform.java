@@ -46,7 +46,7 @@ public final class LocalPlatform implements AutoCloseable {
             started(() -> database.close());
             queueServer = EmbeddedQueueServer.start(settings.sqsPort());
             started(() -> queueServer.close());
-            objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port());
+            objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigin());
             started(() -> objectServer.close());
             this.config = config(database, queueServer, objectServer, overrides);
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
@@ -89,10 +89,16 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + api.port();
     }
 
+    /** The browser front end is served by the API server, so its origin is the API's. */
+    private String siteOrigin() {
+        return "http://localhost:" + settings.apiPort();
+    }
+
     private Config config(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects,
                           Map<String, String> overrides) {
         Map<String, String> values = configValues;
         values.put("server.port", String.valueOf(settings.apiPort()));
+        values.put("site.enabled", "true");
         values.put("db.connection.url", db.jdbcUrl());
         values.put("db.connection.username", EmbeddedDatabase.USER);
         values.put("db.connection.password", "");
@@ -167,7 +173,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the S3 server again on the same port and directory. */
     public void startObjectStore() {
-        objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port());
+        objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigin());
     }
 
     private <T extends AutoCloseable> T started(T component) {

@@ -67,6 +67,11 @@ class EndToEndTest {
         JsonNode gallery = api.get("/api/public/videos?city=" + city, null).body();
         assertThat(gallery).hasSize(1);
         assertThat(gallery.get(0).path("video_id").asText()).isEqualTo(videoId.toString());
+        HttpResponse<byte[]> poster = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(gallery.get(0).path("poster_url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(poster.statusCode()).isEqualTo(200);
+        assertThat(poster.body()).as("a JPEG the gallery shows before playing").startsWith(0xFF, 0xD8, 0xFF);
 
         Player fan = api.newPlayer("Cali");
         assertThat(api.post("/api/public/videos/" + videoId + "/vote", fan.token(), null).status()).isEqualTo(200);

@@ -23,8 +23,8 @@ public final class GalleryRepository {
     public List<PublishedVideo> published(Optional<String> city, Paging paging) {
         return db.execute().query("""
                 SELECT v.id, v.title, u.first_name || ' ' || u.last_name AS player_name, u.city,
-                       v.processed_key, v.vote_count
-                  FROM (SELECT id, owner_id, title, processed_key, vote_count, published_at FROM videos
+                       v.processed_key, v.poster_key, v.vote_count
+                  FROM (SELECT id, owner_id, title, processed_key, poster_key, vote_count, published_at FROM videos
                          WHERE published_at IS NOT NULL
                            AND (CAST(? AS text) IS NULL
                                 OR owner_id IN (SELECT id FROM users WHERE city_key(city) = city_key(?)))
@@ -35,7 +35,7 @@ public final class GalleryRepository {
                 city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset())
                 .map(row -> new PublishedVideo(Rows.uuid(row, "id"), Rows.text(row, "title"),
                         Rows.text(row, "player_name"), Rows.text(row, "city"), Rows.text(row, "processed_key"),
-                        Rows.number(row, "vote_count")))
+                        Rows.text(row, "poster_key"), Rows.number(row, "vote_count")))
                 .toList();
     }
 
@@ -57,7 +57,7 @@ public final class GalleryRepository {
     }
 
     public record PublishedVideo(UUID id, String title, String playerName, String city, String processedKey,
-                                 long votes) {
+                                 String posterKey, long votes) {
     }
 
     public enum VoteOutcome { COUNTED, ALREADY_VOTED, NOT_VOTABLE }

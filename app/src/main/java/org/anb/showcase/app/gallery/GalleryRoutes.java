@@ -35,16 +35,22 @@ public final class GalleryRoutes {
                 Endpoint.post("/api/public/videos/{video_id}/vote", this::vote));
     }
 
-    record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl, long votes) {
+    record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl,
+                       String posterUrl, long votes) {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
         Json.ok(res, gallery.published(city, paging).stream()
-                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(),
-                        store.browserUrl(v.processedKey(), URL_VALIDITY).toString(), v.votes()))
+                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), browserUrl(v.processedKey()),
+                        browserUrl(v.posterKey()), v.votes()))
                 .toList());
+    }
+
+    /** Rows processed before posters existed have none: their {@code poster_url} is null. */
+    private String browserUrl(String key) {
+        return key == null ? null : store.browserUrl(key, URL_VALIDITY).toString();
     }
 
     private void vote(ServerRequest req, ServerResponse res) {

@@ -9,16 +9,16 @@ import org.anb.showcase.core.video.VideoStatus;
 
 /** A row of the videos table, as the owner-side endpoints need it. */
 public record Video(UUID id, UUID ownerId, String title, VideoStatus status, String originalKey,
-                    String processedKey, String failureReason, long votes,
+                    String processedKey, String posterKey, String failureReason, long votes,
                     Instant uploadedAt, Instant processedAt, Instant publishedAt) {
 
-    static final String COLUMNS = "id, owner_id, title, status, original_key, processed_key, failure_reason, "
+    static final String COLUMNS = "id, owner_id, title, status, original_key, processed_key, poster_key, failure_reason, "
             + "vote_count, uploaded_at, processed_at, published_at";
 
     static Video from(DbRow row) {
         return new Video(Rows.uuid(row, "id"), Rows.uuid(row, "owner_id"), Rows.text(row, "title"),
                 VideoStatus.fromDb(Rows.text(row, "status")), Rows.text(row, "original_key"),
-                Rows.text(row, "processed_key"), Rows.text(row, "failure_reason"), Rows.number(row, "vote_count"),
+                Rows.text(row, "processed_key"), Rows.text(row, "poster_key"), Rows.text(row, "failure_reason"), Rows.number(row, "vote_count"),
                 Rows.instant(row, "uploaded_at"), Rows.instant(row, "processed_at"), Rows.instant(row, "published_at"));
     }
 

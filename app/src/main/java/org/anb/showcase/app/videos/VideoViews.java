@@ -17,25 +17,29 @@ final class VideoViews {
     }
 
     record MyVideo(UUID videoId, String title, String status, Instant uploadedAt, Instant processedAt,
-                   String processedUrl, boolean published, String failureReason) {
+                   String processedUrl, String posterUrl, boolean published, String failureReason) {
     }
 
     record VideoDetail(UUID videoId, String title, String status, Instant uploadedAt, Instant processedAt,
-                       String originalUrl, String processedUrl, long votes, boolean published, String failureReason) {
+                       String originalUrl, String processedUrl, String posterUrl, long votes, boolean published,
+                       String failureReason) {
     }
 
     MyVideo summary(Video video) {
         return new MyVideo(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
-                video.processedAt(), processedUrl(video), video.isPublished(), video.failureReason());
+                video.processedAt(), browserUrl(video.processedKey()), browserUrl(video.posterKey()), video.isPublished(),
+                video.failureReason());
     }
 
     VideoDetail detail(Video video) {
         return new VideoDetail(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
                 video.processedAt(), store.browserUrl(video.originalKey(), URL_VALIDITY).toString(),
-                processedUrl(video), video.votes(), video.isPublished(), video.failureReason());
+                browserUrl(video.processedKey()), browserUrl(video.posterKey()), video.votes(), video.isPublished(),
+                video.failureReason());
     }
 
-    private String processedUrl(Video video) {
-        return video.processedKey() == null ? null : store.browserUrl(video.processedKey(), URL_VALIDITY).toString();
+    /** Null until the worker has written the object (processed video and poster). */
+    private String browserUrl(String key) {
+        return key == null ? null : store.browserUrl(key, URL_VALIDITY).toString();
     }
 }

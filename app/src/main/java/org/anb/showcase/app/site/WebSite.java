@@ -1,0 +1,46 @@
+package org.anb.showcase.app.site;
+
+import java.util.Optional;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.staticcontent.StaticContentService;
+
+/**
+ * The browser front end (the {@code web} module's files, on the classpath under {@value #ROOT}) served beside the
+ * API when {@code site.enabled} is true — the local mode. In AWS CloudFront serves the same files from S3 instead.
+ */
+public final class WebSite {
+    static final String ROOT = "anb-web";
+    private static final String INDEX = "index.html";
+
+    private WebSite() {
+    }
+
+    /** The site's service, or empty when this server only serves the API. Fails fast if enabled but not packaged. */
+    public static Optional<StaticContentService> from(Config site) {
+        if (!site.get("enabled").asBoolean().orElse(false)) {
+            return Optional.empty();
+        }
+        if (WebSite.class.getClassLoader().getResource(ROOT + "/" + INDEX) == null) {
+            throw new IllegalStateException("site.enabled is true but the web module (" + ROOT + "/" + INDEX
+                    + ") is not on the classpath");
+        }
+        return Optional.of(StaticContentService.builder(ROOT)
+                .welcomeFileName(INDEX)
+                .pathMapper(WebSite::fileFor)
+                .build());
+    }
+
+    /**
+     * The single-page app's fallback: a page address such as {@code mis-videos} is answered with index.html, whose
+     * router draws the page. Files (a dot in the last segment) and anything under {@code api/} keep their own path,
+     * so a missing asset or an unknown API route still ends in the JSON 404.
+     *
+     * @param path the request path without its leading slash, as the static content service passes it
+     */
+    static String fileFor(String path) {
+        String lastSegment = path.substring(path.lastIndexOf('/') + 1);
+        boolean isFileOrRoot = path.isEmpty() || lastSegment.contains(".");
+        return isFileOrRoot || path.equals("api") || path.startsWith("api/") ? path : INDEX;
+    }
+}

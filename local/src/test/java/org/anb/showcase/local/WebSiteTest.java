@@ -1,0 +1,79 @@
+package org.anb.showcase.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local mode serves the browser front end beside the API: page paths fall back to index.html (the app's router
+ * draws them), files keep their types, the API keeps its JSON 404s, and the S3 server lets the site's origin — and
+ * only it — POST a presigned upload from the browser.
+ */
+class WebSiteTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final ApiClient api = TestPlatform.api();
+
+    @Test
+    void theRootAndEveryPagePathAnswerTheAppShell() {
+        for (String page : new String[] {"/", "/ranking", "/mis-videos", "/ingresar?next=/mis-videos"}) {
+            Reply reply = api.send(api.request(page, null).build());
+            assertThat(reply.status()).as(page).isEqualTo(200);
+            assertThat(reply.raw()).as(page).contains("<main id=\"main\"", "/assets/app.js");
+        }
+    }
+
+    @Test
+    void assetsAreServedWithTheirTypes() throws Exception {
+        assertThat(contentType("/assets/app.js")).contains("javascript");
+        assertThat(contentType("/assets/styles.css")).startsWith("text/css");
+        assertThat(contentType("/assets/logo.svg")).startsWith("image/svg+xml");
+    }
+
+    @Test
+    void unknownApiRoutesAndMissingFilesStayJson404s() {
+        for (String path : new String[] {"/api/nothing-here", "/api", "/assets/missing.js"}) {
+            Reply reply = api.send(api.request(path, null).build());
+            assertThat(reply.status()).as(path).isEqualTo(404);
+            assertThat(reply.body().path("message").asText()).as(path).isNotBlank();
+        }
+    }
+
+    @Test
+    void theObjectStoreAdmitsBrowserUploadsFromTheSiteOriginOnly() throws Exception {
+        String siteOrigin = TestPlatform.platform().apiUrl();
+        String bucketUrl = TestPlatform.platform().config().get("storage.endpoint").asString().get() + "/anb-media";
+
+        var allowed = preflight(bucketUrl, siteOrigin);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(siteOrigin);
+
+        var foreign = preflight(bucketUrl, "http://evil.example");
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private String contentType(String path) throws Exception {
+        var response = HTTP.send(api.request(path, null).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static HttpResponse<Void> preflight(String url, String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", origin)
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+}

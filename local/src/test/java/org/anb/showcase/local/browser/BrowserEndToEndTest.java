@@ -1,0 +1,85 @@
+package org.anb.showcase.local.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.anb.showcase.local.LocalPlatform;
+import org.anb.showcase.local.LocalSettings;
+import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.SyntheticClip;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the browser tests ({@code web/e2e/showcase.test.mjs}, Playwright driving Debian's Chromium) against a whole
+ * local platform — API, site, worker, PostgreSQL, SQS and S3 servers — started here exactly as {@code LocalMain}
+ * starts it. Needs Node.js, {@code npm ci} in web/e2e and /usr/bin/chromium ({@code .ci/run} installs them), so it
+ * runs in its own step: {@code ./mvnw -pl local -am -Pbrowser verify}.
+ */
+@Tag("browser")
+class BrowserEndToEndTest {
+    private static final Path E2E = Path.of("..", "web", "e2e").toAbsolutePath().normalize();
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    private static final Path LOG = Path.of("target", "browser-tests.log").toAbsolutePath();
+    private static final long TIMEOUT_MINUTES = 10;
+
+    private static Path dataDir;
+    private static LocalPlatform platform;
+    private static Path clip;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        assertThat(E2E.resolve("node_modules/playwright-core")).as("run `npm ci --prefix web/e2e` first").exists();
+        assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
+                .as("install Debian's chromium (apt-get install chromium) or set CHROMIUM").exists();
+        dataDir = Files.createTempDirectory("anb-browser-");
+        platform = LocalPlatform.start(LocalSettings.ephemeral(dataDir));
+        clip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 1280, 720, 21, true);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws IOException {
+        if (platform != null) {
+            platform.close();
+        }
+        if (dataDir != null) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void theShowcaseWorksInARealBrowser() throws IOException, InterruptedException {
+        ProcessBuilder node = new ProcessBuilder(List.of("node", "--test", "--test-reporter=spec", "showcase.test.mjs"))
+                .directory(E2E.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(LOG.toFile()); // not inherited: surefire's fork talks to Maven over stdout
+        node.environment().put("ANB_SITE_URL", platform.apiUrl());
+        node.environment().put("ANB_CLIP", clip.toString());
+        node.environment().put("ANB_SCREENSHOTS", SCREENSHOTS.toString());
+        Process process = node.start();
+        boolean finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(LOG);
+        System.out.println(output);
+        assertThat(finished).as("the browser tests finish within %d minutes:%n%s", TIMEOUT_MINUTES, output).isTrue();
+        assertThat(process.exitValue()).as("browser tests (log in %s):%n%s", LOG, output).isZero();
+        assertThat(SCREENSHOTS.resolve("galeria.png")).exists();
+        assertThat(SCREENSHOTS.resolve("ranking.png")).exists();
+        assertThat(SCREENSHOTS.resolve("mis-videos.png")).exists();
+    }
+}

@@ -1,0 +1,190 @@
+// The showcase in a real browser: Debian's Chromium driven by playwright-core against the local platform that
+// BrowserEndToEndTest (local module) started. One story, in order: a player signs up, logs in, uploads, watches
+// the status change by itself; a fan votes; the ranking shows it. Screenshots go to $ANB_SCREENSHOTS.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const SITE = required('ANB_SITE_URL');
+const CLIP = required('ANB_CLIP');
+const SCREENSHOTS = required('ANB_SCREENSHOTS');
+const PROCESSING_TIMEOUT_MS = 4 * 60 * 1000;
+
+const run = Date.now().toString(36);
+const city = `Cali ${run}`;
+const player = { first: 'Sofía', last: 'Restrepo', email: `sofia.${run}@example.com`, password: 'canasta-2026' };
+const fan = { first: 'Mateo', last: 'Gómez', email: `mateo.${run}@example.com`, password: 'triple-2026' };
+const title = 'Crossover y bandeja';
+
+let browser;
+let playerPage;
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run these tests through BrowserEndToEndTest`);
+  return value;
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'es-CO', baseURL: SITE });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => assert.fail(`uncaught error in the page: ${error.message}`));
+  return page;
+}
+
+async function signUp(page, person) {
+  await page.goto('/registro');
+  await page.getByLabel('Nombre', { exact: true }).fill(person.first);
+  await page.getByLabel('Apellido').fill(person.last);
+  await page.getByLabel('Correo electrónico').fill(person.email);
+  await page.getByLabel('Contraseña', { exact: true }).fill(person.password);
+  await page.getByLabel('Repite la contraseña').fill(person.password);
+  await page.getByLabel('Ciudad').fill(city);
+  await page.getByLabel('País').fill('Colombia');
+  await page.getByRole('button', { name: 'Crear cuenta' }).click();
+  await page.getByText('Usuario creado exitosamente.').waitFor();
+}
+
+async function logIn(page, person) {
+  await page.getByRole('heading', { name: 'Ingresar' }).waitFor();
+  await page.getByLabel('Correo electrónico').fill(person.email);
+  await page.getByLabel('Contraseña').fill(person.password);
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByText('Sesión iniciada.').waitFor();
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--lang=es', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+describe('the showcase in a browser', () => {
+  test('a player signs up and logs in through the forms', async () => {
+    playerPage = await newPage();
+    await signUp(playerPage, player);
+    assert.equal(new URL(playerPage.url()).pathname, '/ingresar');
+    assert.equal(await playerPage.getByLabel('Correo electrónico').inputValue(), player.email, 'the e-mail is carried over');
+    await logIn(playerPage, player);
+    await playerPage.getByRole('heading', { name: 'Mis videos' }).waitFor();
+    assert.equal(await playerPage.getByRole('button', { name: 'Salir' }).isVisible(), true);
+  });
+
+  test('the upload sends the file straight to storage and its progress bar reaches 100 %', async () => {
+    const page = playerPage;
+    // Records every value the bar shows, so the test sees the bar move rather than only its last state.
+    await page.evaluate(() => {
+      window.progressSeen = [];
+      const bar = document.getElementById('upload-progress');
+      new MutationObserver(() => window.progressSeen.push(Number(bar.getAttribute('value'))))
+        .observe(bar, { attributes: true, attributeFilter: ['value'] });
+    });
+    // Throttled to 8 MB/s as a real connection would be, so the bar has something to show between 0 and 100.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Network.emulateNetworkConditions',
+      { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 8 * 1024 * 1024 });
+    const storagePost = page.waitForRequest((request) => request.method() === 'POST' && !request.url().startsWith(SITE));
+    await page.getByLabel('Título').fill(title);
+    await page.getByLabel('Archivo de video').setInputFiles(CLIP);
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    const upload = await storagePost;
+    assert.notEqual(new URL(upload.url()).origin, new URL(SITE).origin, 'the bytes go to S3, not through the API');
+    await page.getByText('Video subido correctamente. Procesamiento en curso.').waitFor();
+    const seen = await page.evaluate(() => window.progressSeen);
+    assert.equal(seen.at(-1), 100, `progress values seen: ${seen}`);
+    assert.ok(seen.some((percent) => percent > 0 && percent < 100), `the bar moved in between: ${seen}`);
+    assert.deepEqual(seen, [...seen].sort((a, b) => a - b), 'the bar only moves forward');
+    assert.equal(await page.locator('#upload-progress-text').textContent(), '100 %');
+  });
+
+  test('the status turns processed without reloading the page', async () => {
+    const page = playerPage;
+    await page.evaluate(() => { window.sameDocument = true; });
+    const item = page.locator('.my-video', { hasText: title });
+    await item.locator('[data-status]').waitFor();
+    assert.match(await item.locator('[data-status]').getAttribute('data-status'), /uploaded|processing|processed/);
+    await item.locator('[data-status="processed"]').waitFor({ timeout: PROCESSING_TIMEOUT_MS });
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no reload happened');
+    assert.equal(await item.getByText('Publicado').isVisible(), true);
+    assert.equal(await item.locator('video').count(), 1, 'the processed video can be played in place');
+    assert.ok(await item.locator('video').getAttribute('poster'), 'with its poster');
+    await page.screenshot({ path: `${SCREENSHOTS}/mis-videos.png`, fullPage: true });
+  });
+
+  test('a second user votes from the gallery', async () => {
+    const page = await newPage();
+    await signUp(page, fan);
+    await logIn(page, fan);
+    await page.getByRole('link', { name: 'Galería' }).click();
+    await page.getByLabel('Ciudad').fill(city);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const card = page.locator('.card', { hasText: title });
+    await card.waitFor();
+    assert.equal(await card.locator('video').getAttribute('poster') !== null, true, 'the card shows the poster');
+    await card.getByRole('button', { name: `Votar por «${title}»` }).click();
+    await page.getByText('Voto registrado exitosamente.').waitFor();
+    assert.equal(await card.locator('.votes').textContent(), '1 voto');
+    assert.equal(await card.getByRole('button', { name: `Votar por «${title}»` }).isDisabled(), true);
+
+    await page.reload();
+    const again = page.locator('.card', { hasText: title });
+    await again.getByRole('button', { name: `Votar por «${title}»` }).click();
+    await page.getByText('Ya has votado por este video.').waitFor();
+    await page.goto('/');
+    await page.locator('.card').first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/galeria.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  test('the ranking of the city shows the vote', async () => {
+    const page = await newPage();
+    await page.goto(`/ranking?city=${encodeURIComponent(city)}`);
+    const row = page.getByRole('row', { name: new RegExp(`${player.first} ${player.last}`) });
+    await row.waitFor();
+    const cells = await row.locator('td, th').allTextContents();
+    assert.deepEqual(cells, ['1.', `${player.first} ${player.last}`, city, '1']);
+    await page.goto('/ranking');
+    await page.getByRole('table').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/ranking.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  test('a wrong password shows the API message, entered with the keyboard only', async () => {
+    const page = await newPage();
+    await page.goto('/ingresar');
+    for (let i = 0; i < 20 && await page.evaluate(() => document.activeElement?.id) !== 'field-email'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'field-email', 'Tab reaches the form');
+    await page.keyboard.type(player.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-my-password');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.getByText('Credenciales inválidas.').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/ingresar');
+    await page.context().close();
+  });
+
+  test('every control has a label and a phone-width screen does not scroll sideways', async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    for (const path of ['/', '/ranking', '/registro', '/ingresar']) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, button, select, textarea')]
+        .filter((control) => !control.hidden && !(control.labels?.length || control.getAttribute('aria-label')
+          || control.textContent.trim()))
+        .map((control) => control.outerHTML));
+      assert.deepEqual(unlabelled, [], `controls without a name on ${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a phone screen`);
+    }
+    await page.context().close();
+  });
+});

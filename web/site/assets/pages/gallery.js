@@ -1,0 +1,79 @@
+// The public gallery: processed, published videos with their player and votes; voting needs a login.
+import { api, ApiError, withQuery } from '../api.js';
+import { cityFilter, pager, positiveInt } from '../components.js';
+import { formatNumber, h, notify, whileBusy } from '../dom.js';
+import { session } from '../session.js';
+
+const PAGE_SIZE = 12;
+
+export function galleryPage(main, { params, navigate }) {
+  const page = positiveInt(params.get('page'), 1);
+  const city = params.get('city') ?? '';
+  const go = (query) => navigate(withQuery('/', query));
+  const list = h('ul', { class: 'video-grid', 'aria-busy': 'true' });
+  const state = h('p', { class: 'state' }, 'Cargando videos…');
+  main.append(
+    h('h1', {}, 'Galería de talentos'),
+    h('p', { class: 'lead' }, 'Mira los videos de los jugadores y vota por tus favoritos. Un voto por video.'),
+    cityFilter(city, (c) => go({ city: c })),
+    state, list);
+
+  api(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city }))
+    .then((videos) => {
+      list.setAttribute('aria-busy', 'false');
+      state.textContent = videos.length ? '' : emptyText(city, page);
+      list.append(...videos.map((video) => videoCard(video, navigate)));
+      main.append(pager(page, videos.length === PAGE_SIZE, (p) => go({ city, page: p })));
+    })
+    .catch((error) => {
+      list.setAttribute('aria-busy', 'false');
+      state.textContent = error.message;
+    });
+}
+
+function emptyText(city, page) {
+  if (page > 1) return 'No hay más videos.';
+  return city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.';
+}
+
+function videoCard(video, navigate) {
+  const votes = h('span', { class: 'votes', 'data-votes': video.votes }, votesText(video.votes));
+  const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
+  button.addEventListener('click', () => vote(video, button, votes, navigate));
+  return h('li', { class: 'card', 'data-video-id': video.video_id },
+    h('video', { controls: true, preload: 'none', playsinline: true, poster: video.poster_url,
+      src: video.processed_url, 'aria-label': `Video «${video.title}» de ${video.player_name}` }),
+    h('div', { class: 'card-body' },
+      h('h2', { class: 'card-title' }, video.title),
+      h('p', { class: 'meta' }, `${video.player_name} · ${video.city}`),
+      h('div', { class: 'card-actions' }, votes, button)));
+}
+
+async function vote(video, button, votes, navigate) {
+  if (!session.isActive()) {
+    notify('Inicia sesión para votar.', 'info');
+    navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
+    return;
+  }
+  try {
+    const answer = await whileBusy(button, 'Votando…', () =>
+      api(`/api/public/videos/${video.video_id}/vote`, { method: 'POST', auth: true }));
+    video.votes += 1;
+    votes.dataset.votes = video.votes;
+    votes.textContent = votesText(video.votes);
+    markVoted(button);
+    notify(answer.message, 'success');
+  } catch (error) {
+    notify(error.message, 'error');
+    if (error instanceof ApiError && error.status === 400) markVoted(button);
+  }
+}
+
+function markVoted(button) {
+  button.disabled = true;
+  button.textContent = 'Votado';
+}
+
+function votesText(count) {
+  return count === 1 ? '1 voto' : `${formatNumber(count)} votos`;
+}

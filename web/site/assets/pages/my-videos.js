@@ -1,0 +1,167 @@
+// "Mis videos": the upload form with its progress bar, and the player's videos, refreshed by themselves until each
+// one is processed or failed.
+import { api } from '../api.js';
+import { errorBox, field } from '../components.js';
+import { formatDate, h, notify, whileBusy } from '../dom.js';
+import { session } from '../session.js';
+import { uploadVideo } from '../upload.js';
+
+const REFRESH_MS = 2000;
+const STATUS_LABELS = {
+  uploaded: 'En cola',
+  processing: 'Procesando',
+  processed: 'Procesado',
+  failed: 'Falló',
+};
+const PENDING = new Set(['uploaded', 'processing']);
+
+export function myVideosPage(main, { navigate }) {
+  if (!session.isActive()) {
+    notify('Inicia sesión para ver y subir tus videos.', 'info');
+    navigate('/ingresar?next=/mis-videos', { replace: true });
+    return undefined;
+  }
+  const list = h('ul', { class: 'my-videos', 'aria-live': 'polite', 'aria-busy': 'true' });
+  const state = h('p', { class: 'state' }, 'Cargando tus videos…');
+  let timer = null;
+  let left = false;
+
+  async function refresh() {
+    clearTimeout(timer);
+    try {
+      const videos = await api('/api/videos', { auth: true });
+      if (left) return;
+      list.setAttribute('aria-busy', 'false');
+      state.textContent = videos.length ? '' : 'Todavía no has subido videos.';
+      list.replaceChildren(...videos.slice().reverse().map((video) => videoItem(video, refresh)));
+      if (videos.some((video) => PENDING.has(video.status))) timer = setTimeout(refresh, REFRESH_MS);
+    } catch (error) {
+      if (left) return;
+      state.textContent = error.message;
+      if (error.status === 401) navigate('/ingresar?next=/mis-videos', { replace: true });
+      else timer = setTimeout(refresh, REFRESH_MS * 3); // the API may be back in a moment
+    }
+  }
+
+  main.append(
+    h('h1', {}, 'Mis videos'),
+    uploadForm(refresh),
+    h('h2', {}, 'Videos subidos'),
+    state, list);
+  refresh();
+  return () => {
+    left = true;
+    clearTimeout(timer);
+  };
+}
+
+function uploadForm(onUploaded) {
+  const error = errorBox();
+  const file = h('input', { id: 'video-file', name: 'video_file', type: 'file', accept: 'video/mp4,.mp4', required: true,
+    'aria-describedby': 'video-file-hint' });
+  const publish = h('input', { id: 'publish', name: 'publish', type: 'checkbox', checked: true });
+  const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, 'aria-label': 'Progreso de la subida' });
+  const progressText = h('span', { id: 'upload-progress-text', 'aria-live': 'polite' }, '');
+  const progressRow = h('div', { class: 'progress-row', hidden: true }, progress, progressText);
+  const submit = h('button', { type: 'submit' }, 'Subir video');
+  const cancel = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Cancelar subida');
+  let controller = null;
+  cancel.addEventListener('click', () => controller?.abort());
+
+  const form = h('form', { class: 'panel upload', novalidate: true },
+    h('h2', {}, 'Subir un video'),
+    field({ name: 'title', label: 'Título', maxlength: 200 }),
+    h('div', { class: 'field' },
+      h('label', { for: 'video-file' }, 'Archivo de video'),
+      h('small', { id: 'video-file-hint', class: 'hint' }, 'MP4 de 20 a 60 segundos, hasta 100 MB.'),
+      file),
+    h('div', { class: 'field checkbox' }, publish,
+      h('label', { for: 'publish' }, 'Publicarlo para votación cuando esté procesado')),
+    progressRow, error,
+    h('div', { class: 'actions' }, submit, cancel));
+
+  const showProgress = (percent) => {
+    progress.value = percent;
+    progressText.textContent = `${percent} %`;
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.textContent = '';
+    const title = form.elements.title.value.trim();
+    if (!title) {
+      error.textContent = 'Escribe un título para el video.';
+      form.elements.title.focus();
+      return;
+    }
+    if (!file.files.length) {
+      error.textContent = 'Elige el archivo MP4 que quieres subir.';
+      file.focus();
+      return;
+    }
+    controller = new AbortController();
+    progressRow.hidden = false;
+    cancel.hidden = false;
+    showProgress(0);
+    try {
+      const answer = await whileBusy(submit, 'Subiendo…', () =>
+        uploadVideo(file.files[0], { title, publish: publish.checked }, showProgress, controller.signal));
+      notify(answer.message, 'success');
+      form.reset();
+      onUploaded();
+    } catch (failure) {
+      error.textContent = failure.message;
+    } finally {
+      cancel.hidden = true;
+      controller = null;
+    }
+  });
+  return form;
+}
+
+function videoItem(video, refresh) {
+  const label = STATUS_LABELS[video.status] ?? video.status;
+  return h('li', { class: 'my-video', 'data-video-id': video.video_id },
+    video.processed_url
+      ? h('video', { controls: true, preload: 'none', src: video.processed_url, poster: video.poster_url,
+        'aria-label': `Video «${video.title}»` })
+      : h('div', { class: 'placeholder', 'aria-hidden': 'true' }, label),
+    h('div', { class: 'my-video-body' },
+      h('h3', {}, video.title),
+      h('p', { class: 'meta' },
+        h('span', { class: `badge badge-${video.status}`, 'data-status': video.status }, label),
+        video.published ? h('span', { class: 'badge badge-published' }, 'Publicado') : null,
+        ` Subido el ${formatDate(video.uploaded_at)}`),
+      video.failure_reason ? h('p', { class: 'failure' }, video.failure_reason) : null,
+      h('div', { class: 'card-actions' }, ...actions(video, refresh))));
+}
+
+/** Only what the API allows: publish a processed, unpublished video; delete one not yet published. */
+function actions(video, refresh) {
+  const buttons = [];
+  if (video.status === 'processed' && !video.published) {
+    const publish = h('button', { type: 'button', 'aria-label': `Publicar «${video.title}»` }, 'Publicar');
+    publish.addEventListener('click', () => act(publish, 'Publicando…',
+      () => api(`/api/videos/${video.video_id}/publish`, { method: 'POST', auth: true }), refresh));
+    buttons.push(publish);
+  }
+  if (!video.published) {
+    const remove = h('button', { type: 'button', class: 'danger', 'aria-label': `Eliminar «${video.title}»` }, 'Eliminar');
+    remove.addEventListener('click', () => {
+      if (!confirm(`¿Eliminar «${video.title}»? No se puede deshacer.`)) return;
+      act(remove, 'Eliminando…', () => api(`/api/videos/${video.video_id}`, { method: 'DELETE', auth: true }), refresh);
+    });
+    buttons.push(remove);
+  }
+  return buttons;
+}
+
+async function act(button, busyLabel, call, refresh) {
+  try {
+    const answer = await whileBusy(button, busyLabel, call);
+    notify(answer.message, 'success');
+  } catch (error) {
+    notify(error.message, 'error');
+  }
+  refresh();
+}

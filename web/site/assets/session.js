@@ -1,0 +1,40 @@
+// The player's login: the API's bearer token and when it expires, kept in this browser only.
+
+const KEY = 'anb.session';
+const listeners = new Set();
+
+function read() {
+  try {
+    const saved = JSON.parse(localStorage.getItem(KEY));
+    return saved && saved.expiresAt > Date.now() ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function changed() {
+  listeners.forEach((listener) => listener());
+}
+
+export const session = {
+  /** The bearer token, or null when logged out or expired. */
+  token() {
+    return read()?.token ?? null;
+  },
+  isActive() {
+    return read() !== null;
+  },
+  /** Stores the login answer ({access_token, expires_in}), a minute early on expiry to avoid a late 401. */
+  start(login) {
+    const expiresAt = Date.now() + (login.expires_in - 60) * 1000;
+    localStorage.setItem(KEY, JSON.stringify({ token: login.access_token, expiresAt }));
+    changed();
+  },
+  end() {
+    localStorage.removeItem(KEY);
+    changed();
+  },
+  onChange(listener) {
+    listeners.add(listener);
+  },
+};
