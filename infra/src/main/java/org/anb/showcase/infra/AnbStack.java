@@ -7,11 +7,12 @@ import com.pulumi.Pulumi;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 
 /**
  * The whole AWS stack of one environment ({@code pulumi up -s dev}). Reading order follows the data: network and
- * firewall, then data stores, images, the load balancer and CDN, the two instance tiers, alarms.
+ * firewall, then data stores, images, the site, the load balancer and CDN, the two instance tiers, alarms.
  */
 public final class AnbStack {
     private AnbStack() {
@@ -37,7 +38,8 @@ public final class AnbStack {
         var queue = new JobQueue("queue", config, options);
         var images = new ImageRegistry("images", config, options);
         var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, options);
-        var cdn = new Cdn("cdn", config, loadBalancer, media, options);
+        var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
+        var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
         new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
         new Alarms("alarms", config, loadBalancer, database, queue, options);
@@ -46,6 +48,7 @@ public final class AnbStack {
         ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));
         ctx.export("albDnsName", loadBalancer.dnsName());
         ctx.export("bucketName", media.name());
+        ctx.export("siteVersion", Output.of(site.version()));
         ctx.export("jobsQueueUrl", queue.jobsUrl());
         ctx.export("deadLetterQueueUrl", queue.deadLettersUrl());
         ctx.export("apiRepositoryUrl", images.apiRepositoryUrl());

@@ -2,15 +2,20 @@ package org.anb.showcase.infra;
 
 import java.util.Map;
 
+import com.pulumi.aws.cloudfront.CachePolicy;
+import com.pulumi.aws.cloudfront.CachePolicyArgs;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.Function;
 import com.pulumi.aws.cloudfront.FunctionArgs;
 import com.pulumi.aws.cloudfront.OriginAccessControl;
 import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
-import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorForwardedValuesArgs;
-import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorForwardedValuesCookiesArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorForwardedValuesArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorForwardedValuesCookiesArgs;
@@ -30,11 +35,15 @@ import com.pulumi.resources.CustomResourceOptions;
  * CloudFront, the only public entrance: {@code /api/*} goes to the ALB uncached, with every method, the
  * Authorization header and the query string, plus the secret origin header the ALB insists on; {@code /media/*}
  * goes to the bucket through Origin Access Control, cached, with {@code /media} stripped by a viewer-request function
- * (so {@code /media/processed/x.mp4} reads {@code processed/x.mp4}). HTTP is redirected to HTTPS.
+ * (so {@code /media/processed/x.mp4} reads {@code processed/x.mp4}); everything else is the browser front end from
+ * the site bucket (OAC too), page paths answered with index.html. HTTP is redirected to HTTPS.
  */
 public final class Cdn extends ComponentResource {
     static final String API_ORIGIN = "api";
     static final String MEDIA_ORIGIN = "media";
+    static final String SITE_ORIGIN = "site";
+    /** AWS's managed "SecurityHeadersPolicy": HSTS, nosniff, frame options, referrer policy. */
+    static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
     /** AWS's managed "CachingOptimized" cache policy. */
     static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String STRIP_MEDIA_PREFIX = """
@@ -43,20 +52,47 @@ public final class Cdn extends ComponentResource {
               request.uri = request.uri.replace(/^\\/media\\//, '/');
               return request;
             }""";
+    /**
+     * The single-page app's fallback, scoped to the site's behaviour: a path whose last segment has no dot is a page
+     * of the app and gets index.html. (A distribution-wide custom error response would also turn the API's JSON 404s
+     * into HTML.) The same rule as the local mode's {@code WebSite.fileFor}.
+     */
+    private static final String SPA_FALLBACK = """
+            function handler(event) {
+              var request = event.request;
+              var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+              if (last.indexOf('.') === -1) {
+                request.uri = '/index.html';
+              }
+              return request;
+            }""";
 
     private final Distribution distribution;
 
-    public Cdn(String name, StackConfig config, LoadBalancer loadBalancer, MediaStorage media,
+    public Cdn(String name, StackConfig config, LoadBalancer loadBalancer, MediaStorage media, StaticSite site,
                ComponentResourceOptions options) {
         super("anb:infra:Cdn", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
-        var oac = new OriginAccessControl(prefix + "-media", OriginAccessControlArgs.builder()
-                .name(prefix + "-media").originAccessControlOriginType("s3")
-                .signingBehavior("always").signingProtocol("sigv4").build(), child);
-        var stripMedia = new Function(prefix + "-strip-media", FunctionArgs.builder().name(prefix + "-strip-media")
-                .runtime("cloudfront-js-2.0").publish(true).code(STRIP_MEDIA_PREFIX)
-                .comment("Maps /media/<key> to the bucket key").build(), child);
+        var oac = signedS3Access(prefix + "-media", child);
+        var stripMedia = viewerRequestFunction(prefix + "-strip-media", STRIP_MEDIA_PREFIX,
+                "Maps /media/<key> to the bucket key", child);
+        var siteOac = signedS3Access(prefix + "-site", child);
+        var spaFallback = viewerRequestFunction(prefix + "-spa-fallback", SPA_FALLBACK,
+                "Answers the app's page paths with index.html", child);
+        // Honours each object's own Cache-Control: a year for versioned assets, nothing for index.html.
+        var siteCaching = new CachePolicy(prefix + "-site", CachePolicyArgs.builder().name(prefix + "-site")
+                .comment("Site files: the object's Cache-Control decides").minTtl(0).defaultTtl(86400).maxTtl(31536000)
+                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
+                        .enableAcceptEncodingGzip(true).enableAcceptEncodingBrotli(true)
+                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
+                                .cookieBehavior("none").build())
+                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
+                                .headerBehavior("none").build())
+                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
+                                .builder().queryStringBehavior("none").build())
+                        .build())
+                .build(), child);
 
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
                 .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
@@ -71,14 +107,17 @@ public final class Cdn extends ComponentResource {
                                         .build())
                                 .build(),
                         DistributionOriginArgs.builder().originId(MEDIA_ORIGIN).domainName(media.regionalDomainName())
-                                .originAccessControlId(oac.id()).build())
+                                .originAccessControlId(oac.id()).build(),
+                        DistributionOriginArgs.builder().originId(SITE_ORIGIN).domainName(site.regionalDomainName())
+                                .originAccessControlId(siteOac.id()).build())
+                .defaultRootObject(SiteFiles.INDEX)
                 .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
-                        .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
-                        .allowedMethods("GET", "HEAD", "OPTIONS").cachedMethods("GET", "HEAD")
-                        .forwardedValues(DistributionDefaultCacheBehaviorForwardedValuesArgs.builder().queryString(true)
-                                .cookies(DistributionDefaultCacheBehaviorForwardedValuesCookiesArgs.builder()
-                                        .forward("none").build()).build())
-                        .minTtl(0).defaultTtl(0).maxTtl(0).build())
+                        .targetOriginId(SITE_ORIGIN).viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD").cachedMethods("GET", "HEAD")
+                        .cachePolicyId(siteCaching.id()).responseHeadersPolicyId(SECURITY_HEADERS).compress(true)
+                        .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
+                                .eventType("viewer-request").functionArn(spaFallback.arn()).build())
+                        .build())
                 .orderedCacheBehaviors(
                         DistributionOrderedCacheBehaviorArgs.builder().pathPattern("/api/*")
                                 .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
@@ -104,7 +143,21 @@ public final class Cdn extends ComponentResource {
                 .tags(Tags.named(prefix + "-cdn"))
                 .build(), child);
         media.allowOnly(distribution.arn());
+        media.acceptBrowserUploadsFrom(url());
+        site.allowOnly(distribution.arn());
         registerOutputs(Map.of("url", url()));
+    }
+
+    /** Origin Access Control: CloudFront signs every request to the bucket, which admits nothing unsigned. */
+    private static OriginAccessControl signedS3Access(String name, CustomResourceOptions child) {
+        return new OriginAccessControl(name, OriginAccessControlArgs.builder().name(name)
+                .originAccessControlOriginType("s3").signingBehavior("always").signingProtocol("sigv4").build(), child);
+    }
+
+    private static Function viewerRequestFunction(String name, String code, String comment,
+                                                  CustomResourceOptions child) {
+        return new Function(name, FunctionArgs.builder().name(name).runtime("cloudfront-js-2.0").publish(true)
+                .code(code).comment(comment).build(), child);
     }
 
     /** The public base URL: the API is at {@code <url>/api}. */

@@ -59,27 +59,48 @@ class SecurityInvariantsTest {
     }
 
     @Test
-    void theBucketIsFullyPrivateAndTlsOnlyAndOnlyCloudFrontReadsProcessedMedia() {
-        var block = dev.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "anb-dev-media");
-        for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
-            assertThat(input(block, flag)).as(flag).isEqualTo(true);
+    void bothBucketsAreFullyPrivateEncryptedAndTlsOnly() {
+        assertThat(dev.registered("aws:s3/bucketV2:BucketV2")).extracting(MockCloud.Registration::name)
+                .containsExactlyInAnyOrder("anb-dev-media", "anb-dev-site");
+        for (String bucket : List.of("anb-dev-media", "anb-dev-site")) {
+            var block = dev.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
+            for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+                assertThat(input(block, flag)).as(bucket + " " + flag).isEqualTo(true);
+            }
+            assertThat(String.valueOf(input(dev.named("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                    bucket), "rules"))).as(bucket).contains("AES256");
+            assertThat(statements(bucket)).as(bucket).anySatisfy(st -> {
+                assertThat(st.get("Effect")).isEqualTo("Deny");
+                assertThat(String.valueOf(st.get("Condition"))).contains("aws:SecureTransport=false");
+            });
         }
-        Map<?, ?> policy = json(input(dev.named("aws:s3/bucketPolicy:BucketPolicy", "anb-dev-media"), "policy"));
-        List<?> statements = (List<?>) policy.get("Statement");
-        assertThat(statements).anySatisfy(s -> {
-            Map<?, ?> st = (Map<?, ?>) s;
-            assertThat(st.get("Effect")).isEqualTo("Deny");
-            assertThat(String.valueOf(st.get("Condition"))).contains("aws:SecureTransport=false");
-        });
-        assertThat(statements).filteredOn(s -> "Allow".equals(((Map<?, ?>) s).get("Effect"))).singleElement()
-                .satisfies(s -> {
-                    Map<?, ?> st = (Map<?, ?>) s;
-                    assertThat(String.valueOf(st.get("Principal"))).contains("cloudfront.amazonaws.com");
-                    assertThat(String.valueOf(st.get("Resource"))).endsWith("/processed/*");
-                    assertThat(String.valueOf(st.get("Condition"))).contains("AWS:SourceArn");
-                });
-        assertThat(String.valueOf(input(dev.named("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
-                "anb-dev-media"), "rules"))).contains("AES256");
+    }
+
+    @Test
+    void onlyOurDistributionReadsProcessedMediaAndTheSiteAndNothingElse() {
+        Map.of("anb-dev-media", "arn:aws:s3:::anb-dev-media-mock/processed/*",
+                "anb-dev-site", "arn:aws:s3:::anb-dev-site-mock/*").forEach((bucket, readable) ->
+                assertThat(statements(bucket)).filteredOn(st -> "Allow".equals(st.get("Effect"))).as(bucket)
+                        .singleElement().satisfies(st -> {
+                            assertThat(st.get("Principal")).isEqualTo(Map.of("Service", "cloudfront.amazonaws.com"));
+                            assertThat(st.get("Action")).isEqualTo("s3:GetObject");
+                            assertThat(st.get("Resource")).isEqualTo(readable);
+                            assertThat(String.valueOf(st.get("Condition")))
+                                    .contains("AWS:SourceArn=arn:aws:cloudfront::123456789012:distribution/EMOCK");
+                        }));
+    }
+
+    @Test
+    void browsersMayUploadMediaOnlyFromTheSiteOrigin() {
+        var cors = dev.named("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", "anb-dev-media");
+        assertThat(String.valueOf(input(cors, "corsRules")))
+                .contains("allowedOrigins=[https://d1234abcd.cloudfront.net]").contains("allowedMethods=[POST]")
+                .doesNotContain("allowedOrigins=[*]");
+    }
+
+    private List<Map<?, ?>> statements(String bucket) {
+        Map<?, ?> policy = json(input(dev.named("aws:s3/bucketPolicy:BucketPolicy", bucket), "policy"));
+        return ((List<?>) policy.get("Statement")).stream().<Map<?, ?>>map(s -> (Map<?, ?>) s).toList();
     }
 
     @Test

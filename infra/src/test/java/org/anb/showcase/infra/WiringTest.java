@@ -3,8 +3,11 @@ package org.anb.showcase.infra;
 import static org.anb.showcase.infra.DeployedStack.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +47,45 @@ class WiringTest {
         assertThat(origin(origins, Cdn.MEDIA_ORIGIN).get("originAccessControlId")).isEqualTo("anb-dev-media-id");
         assertThat(String.valueOf(input(dev.named("aws:cloudfront/function:Function", "anb-dev-strip-media"), "code")))
                 .contains("/media");
+    }
+
+    @Test
+    void everythingElseIsTheSiteFromItsOwnBucketWithThePageFallbackAndSecurityHeaders() {
+        var cdn = dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn");
+        Map<?, ?> site = (Map<?, ?>) input(cdn, "defaultCacheBehavior");
+        assertThat(site.get("targetOriginId")).isEqualTo(Cdn.SITE_ORIGIN);
+        assertThat(site.get("allowedMethods")).isEqualTo(List.of("GET", "HEAD"));
+        assertThat(site.get("cachePolicyId")).isEqualTo("anb-dev-site-id");
+        assertThat(site.get("responseHeadersPolicyId")).isEqualTo(Cdn.SECURITY_HEADERS);
+        assertThat(String.valueOf(site.get("functionAssociations"))).contains("viewer-request")
+                .contains("anb-dev-spa-fallback");
+        assertThat(input(cdn, "defaultRootObject")).isEqualTo("index.html");
+        assertThat(origin((List<?>) input(cdn, "origins"), Cdn.SITE_ORIGIN).get("originAccessControlId"))
+                .isEqualTo("anb-dev-site-id");
+        assertThat(String.valueOf(input(dev.named("aws:cloudfront/function:Function", "anb-dev-spa-fallback"), "code")))
+                .contains("'/index.html'").contains("indexOf('.')");
+        var caching = dev.named("aws:cloudfront/cachePolicy:CachePolicy", "anb-dev-site");
+        assertThat(input(caching, "minTtl")).as("index.html's no-cache is obeyed at the edge").isEqualTo(0.0);
+    }
+
+    @Test
+    void everySiteFileIsUploadedIndexNeverCachedAndVersionedAssetsCachedForAYear() throws Exception {
+        SiteFiles files = SiteFiles.read(StaticSite.SITE_DIR);
+        var objects = dev.registered("aws:s3/bucketObjectv2:BucketObjectv2");
+        List<String> onDisk;
+        try (Stream<Path> walk = Files.walk(StaticSite.SITE_DIR)) {
+            onDisk = walk.filter(Files::isRegularFile).map(p -> StaticSite.SITE_DIR.relativize(p).toString())
+                    .map(p -> p.replaceFirst("^assets/", "assets/" + files.version() + "/")).toList();
+        }
+        assertThat(objects).extracting(o -> input(o, "key")).containsExactlyInAnyOrderElementsOf(onDisk);
+        assertThat(objects).allSatisfy(o -> assertThat(input(o, "bucket")).isEqualTo("anb-dev-site-id"));
+        var index = dev.named("aws:s3/bucketObjectv2:BucketObjectv2", "anb-dev-site:index.html");
+        assertThat(input(index, "cacheControl")).isEqualTo("no-cache");
+        assertThat(String.valueOf(input(index, "content")))
+                .contains("src=\"/assets/" + files.version() + "/app.js\"").doesNotContain("\"/assets/app.js\"");
+        assertThat(objects).filteredOn(o -> o != index).allSatisfy(asset ->
+                assertThat(input(asset, "cacheControl")).isEqualTo("public, max-age=31536000, immutable"));
+        assertThat(DeployedStack.value(dev.result.output("siteVersion", String.class))).isEqualTo(files.version());
     }
 
     @Test
