@@ -2,7 +2,7 @@
 // BrowserEndToEndTest (local module) started. One story, in order: a player signs up, logs in, uploads, watches
 // the status change by itself; a fan votes; the ranking shows it. Screenshots go to $ANB_SCREENSHOTS.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const SITE = required('ANB_SITE_URL');
@@ -11,13 +11,14 @@ const SCREENSHOTS = required('ANB_SCREENSHOTS');
 const PROCESSING_TIMEOUT_MS = 4 * 60 * 1000;
 
 const run = Date.now().toString(36);
-const city = `Cali ${run}`;
+const city = 'Cali'; // the platform is new for every run: no other player is there
 const player = { first: 'Sofía', last: 'Restrepo', email: `sofia.${run}@example.com`, password: 'canasta-2026' };
 const fan = { first: 'Mateo', last: 'Gómez', email: `mateo.${run}@example.com`, password: 'triple-2026' };
 const title = 'Crossover y bandeja';
 
 let browser;
 let playerPage;
+const problems = []; // uncaught page errors and Content-Security-Policy violations, checked after every test
 
 function required(name) {
   const value = process.env[name];
@@ -28,12 +29,25 @@ function required(name) {
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'es-CO', baseURL: SITE });
   const page = await context.newPage();
-  page.on('pageerror', (error) => assert.fail(`uncaught error in the page: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`uncaught error in the page: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
   return page;
 }
 
-async function signUp(page, person) {
+async function signUp(page, person, { mistypedFirst = false } = {}) {
   await page.goto('/registro');
+  if (mistypedFirst) {
+    await page.getByLabel('Contraseña', { exact: true }).fill(person.password);
+    await page.getByLabel('Repite la contraseña').fill(`${person.password}x`);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await page.getByRole('alert').getByText('Datos de registro inválidos.').waitFor();
+    const repeat = page.getByLabel('Repite la contraseña');
+    assert.equal(await repeat.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('[data-field-error="password2"]').textContent(), 'Las contraseñas no coinciden.');
+    assert.equal(await page.locator('[data-field-error="city"]').textContent() !== '', true, 'every field at fault');
+  }
   await page.getByLabel('Nombre', { exact: true }).fill(person.first);
   await page.getByLabel('Apellido').fill(person.last);
   await page.getByLabel('Correo electrónico').fill(person.email);
@@ -65,10 +79,14 @@ after(async () => {
   await browser?.close();
 });
 
+afterEach(() => {
+  assert.deepEqual(problems.splice(0), [], 'the page ran without errors or policy violations');
+});
+
 describe('the showcase in a browser', () => {
-  test('a player signs up and logs in through the forms', async () => {
+  test('a player signs up, corrected by the API field by field, and logs in', async () => {
     playerPage = await newPage();
-    await signUp(playerPage, player);
+    await signUp(playerPage, player, { mistypedFirst: true });
     assert.equal(new URL(playerPage.url()).pathname, '/ingresar');
     assert.equal(await playerPage.getByLabel('Correo electrónico').inputValue(), player.email, 'the e-mail is carried over');
     await logIn(playerPage, player);
