@@ -190,6 +190,15 @@ describe('the showcase in a browser', () => {
     await page.context().close();
   });
 
+  test('a crafted ?next= cannot send a player off the site after login', async () => {
+    const page = await newPage();
+    await page.goto('/ingresar?next=//evil.example/phish');
+    await logIn(page, player);
+    await page.getByRole('heading', { name: 'Mis videos' }).waitFor();
+    assert.equal(new URL(page.url()).origin, new URL(SITE).origin);
+    await page.context().close();
+  });
+
   test('every control has a label and a phone-width screen does not scroll sideways', async () => {
     const page = await newPage({ width: 360, height: 740 });
     for (const path of ['/', '/ranking', '/registro', '/ingresar']) {

@@ -1,9 +1,14 @@
 package org.anb.showcase.local;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Reply;
@@ -19,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebSiteTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path SITE = Path.of("..", "web", "site");
 
     private final ApiClient api = TestPlatform.api();
 
@@ -29,6 +35,18 @@ class WebSiteTest {
             assertThat(reply.status()).as(page).isEqualTo(200);
             assertThat(reply.raw()).as(page).contains("<main id=\"main\"", "/assets/app.js");
         }
+    }
+
+    @Test
+    void theShellPreloadsEveryModuleSoTheyLoadInParallel() throws IOException {
+        String shell = api.send(api.request("/", null).build()).raw();
+        List<String> modules;
+        try (Stream<Path> files = Files.walk(SITE.resolve("assets"))) {
+            modules = files.map(path -> "/" + SITE.relativize(path).toString().replace('\\', '/'))
+                    .filter(path -> path.endsWith(".js") && !path.equals("/assets/app.js")).toList();
+        }
+        assertThat(modules).isNotEmpty().allSatisfy(module ->
+                assertThat(shell).as("index.html preloads " + module).contains("rel=\"modulepreload\" href=\"" + module + "\""));
     }
 
     @Test
