@@ -173,6 +173,31 @@ describe('the showcase in a browser', () => {
     await page.context().close();
   });
 
+  test('a player publishes a video held back from voting, and deletes one still in the queue', async () => {
+    const page = playerPage;
+    const upload = async (videoTitle) => {
+      await page.getByLabel('Título').fill(videoTitle);
+      await page.getByLabel('Archivo de video').setInputFiles(CLIP);
+      await page.getByLabel('Publicarlo para votación cuando esté procesado').uncheck();
+      await page.getByRole('button', { name: 'Subir video' }).click();
+      await page.getByText('Video subido correctamente. Procesamiento en curso.').waitFor();
+      return page.locator('.my-video', { hasText: videoTitle });
+    };
+    const held = await upload('Tiro libre');
+    await held.locator('[data-status="processed"]').waitFor({ timeout: PROCESSING_TIMEOUT_MS });
+    assert.equal(await held.getByText('Publicado').count(), 0, 'held back from voting');
+    await held.getByRole('button', { name: 'Publicar «Tiro libre»' }).click();
+    await page.getByText('Video publicado para votación.').waitFor();
+    await held.getByText('Publicado').waitFor();
+    assert.equal(await held.getByRole('button').count(), 0, 'a published video can be neither published nor deleted');
+
+    const unwanted = await upload('Toma equivocada');
+    page.once('dialog', (dialog) => dialog.accept());
+    await unwanted.getByRole('button', { name: 'Eliminar «Toma equivocada»' }).click();
+    await page.getByText('El video ha sido eliminado exitosamente.').waitFor();
+    await unwanted.waitFor({ state: 'detached' });
+  });
+
   test('a wrong password shows the API message, entered with the keyboard only', async () => {
     const page = await newPage();
     await page.goto('/ingresar');
