@@ -2,6 +2,8 @@
 // BrowserEndToEndTest (local module) started. One story, in order: a player signs up, logs in, uploads, watches
 // the status change by itself; a fan votes; the ranking shows it. Screenshots go to $ANB_SCREENSHOTS.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -34,6 +36,16 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
     if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
   });
   return page;
+}
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core'), 'utf8');
+
+/** axe-core's WCAG 2.1 A and AA rules on the page as it is now: the violations, one line each. */
+async function accessibilityViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => window.axe.run(document,
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 async function signUp(page, person, { mistypedFirst = false } = {}) {
@@ -221,6 +233,32 @@ describe('the showcase in a browser', () => {
     await logIn(page, player);
     await page.getByRole('heading', { name: 'Mis videos' }).waitFor();
     assert.equal(new URL(page.url()).origin, new URL(SITE).origin);
+    await page.context().close();
+  });
+
+  test('an anonymous visitor who wants to vote is asked to log in and comes back to the gallery', async () => {
+    const page = await newPage();
+    await page.goto(`/?city=${encodeURIComponent(city)}`);
+    await page.locator('.card', { hasText: title }).getByRole('button', { name: `Votar por «${title}»` }).click();
+    await page.getByText('Inicia sesión para votar.').waitFor();
+    await logIn(page, fan);
+    await page.locator('.card', { hasText: title }).waitFor();
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/?city=${encodeURIComponent(city)}`);
+    await page.context().close();
+  });
+
+  test('axe finds no WCAG 2.1 A or AA violation on any page, logged out or in', async () => {
+    const page = await newPage();
+    for (const path of ['/', '/ranking', '/registro', '/ingresar', '/no-existe']) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.state')?.textContent.startsWith('Cargando'));
+      assert.deepEqual(await accessibilityViolations(page), [], path);
+    }
+    await page.goto('/ingresar');
+    await logIn(page, player);
+    await page.locator('.my-video').first().waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], '/mis-videos');
     await page.context().close();
   });
 
