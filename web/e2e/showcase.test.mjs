@@ -210,6 +210,20 @@ describe('the showcase in a browser', () => {
     await unwanted.waitFor({ state: 'detached' });
   });
 
+  test('a file that is only dressed as an MP4 ends failed, its reason shown without reloading', async () => {
+    const page = playerPage;
+    // An MP4 signature and nothing playable: the API accepts it (it checks the signature), the worker's probe does not.
+    const fake = Buffer.concat([Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'), Buffer.alloc(200_000)]);
+    await page.getByLabel('Título').fill('Archivo dañado');
+    await page.getByLabel('Archivo de video').setInputFiles({ name: 'danado.mp4', mimeType: 'video/mp4', buffer: fake });
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    await page.getByText('Video subido correctamente. Procesamiento en curso.').waitFor();
+    const item = page.locator('.my-video', { hasText: 'Archivo dañado' });
+    await item.locator('[data-status="failed"]').waitFor({ timeout: PROCESSING_TIMEOUT_MS });
+    assert.notEqual((await item.locator('.failure').textContent()).trim(), '', 'the reason is shown to its owner');
+    assert.equal(await item.getByRole('button', { name: 'Eliminar «Archivo dañado»' }).isVisible(), true);
+  });
+
   test('a wrong password shows the API message, entered with the keyboard only', async () => {
     const page = await newPage();
     await page.goto('/ingresar');

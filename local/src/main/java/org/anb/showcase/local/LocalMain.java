@@ -28,9 +28,11 @@ public final class LocalMain {
             platform.close();
             stopped.countDown();
         }, "local-shutdown"));
+        String url = platform.apiUrl();
         System.out.printf("""
 
                 ANB Rising Stars Showcase is running locally.
+                  Site     %s/  (open it in a browser)
                   API      %s/api  (health: %s/api/health, OpenAPI: %s/api/openapi.yaml)
                   Worker   http://localhost:%d/observe/health  and  /observe/metrics
                   S3       http://localhost:%d  (bucket %s)
@@ -38,7 +40,7 @@ public final class LocalMain {
                   Postgres localhost:%d
                   Data     %s
                 Stop with Ctrl-C; data is kept for the next start.
-                %n""", platform.apiUrl(), platform.apiUrl(), platform.apiUrl(), settings.workerPort(), settings.s3Port(),
+                %n""", url, url, url, url, settings.workerPort(), settings.s3Port(),
                 LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir());
         stopped.await();
     }
