@@ -37,7 +37,7 @@ public final class StaticSite extends ComponentResource {
             } else {
                 object.contentBase64(Base64.getEncoder().encodeToString(file.bytes()));
             }
-            new BucketObjectv2(prefix + ":" + file.key(), object.build(), child);
+            new BucketObjectv2(prefix + "/" + file.key(), object.build(), child);
         }
         registerOutputs(Map.of("bucketName", storage.bucket().bucket()));
     }

@@ -79,7 +79,7 @@ class WiringTest {
         }
         assertThat(objects).extracting(o -> input(o, "key")).containsExactlyInAnyOrderElementsOf(onDisk);
         assertThat(objects).allSatisfy(o -> assertThat(input(o, "bucket")).isEqualTo("anb-dev-site-id"));
-        var index = dev.named("aws:s3/bucketObjectv2:BucketObjectv2", "anb-dev-site:index.html");
+        var index = dev.named("aws:s3/bucketObjectv2:BucketObjectv2", "anb-dev-site/index.html");
         assertThat(input(index, "cacheControl")).isEqualTo("no-cache");
         assertThat(String.valueOf(input(index, "content")))
                 .contains("src=\"/assets/" + files.version() + "/app.js\"").doesNotContain("\"/assets/app.js\"");
