@@ -241,12 +241,18 @@ describe('the showcase in a browser', () => {
     await page.context().close();
   });
 
-  test('a crafted ?next= cannot send a player off the site after login', async () => {
+  test('a crafted ?next= cannot send a player off the site after login; after logging out, "Mis videos" asks to log in', async () => {
     const page = await newPage();
     await page.goto('/ingresar?next=//evil.example/phish');
     await logIn(page, player);
     await page.getByRole('heading', { name: 'Mis videos' }).waitFor();
     assert.equal(new URL(page.url()).origin, new URL(SITE).origin);
+
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.getByText('Sesión cerrada.').waitFor();
+    await page.getByRole('link', { name: 'Mis videos' }).click();
+    await page.getByText('Inicia sesión para ver y subir tus videos.').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/ingresar', 'a logged-out player is sent to log in');
     await page.context().close();
   });
 

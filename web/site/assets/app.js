@@ -1,6 +1,6 @@
 // The single-page app: a path router over the History API. The server answers every page path with index.html
 // (the local mode's static content, CloudFront's viewer-request function in AWS), and this file draws the page.
-import { clearNotice } from './dom.js';
+import { clearNotice, notify } from './dom.js';
 import { galleryPage } from './pages/gallery.js';
 import { loginPage } from './pages/login.js';
 import { myVideosPage } from './pages/my-videos.js';
@@ -65,6 +65,7 @@ document.addEventListener('click', (event) => {
 });
 document.getElementById('logout').addEventListener('click', () => {
   session.end();
+  notify('Sesión cerrada.', 'info');
   navigate('/');
 });
 window.addEventListener('popstate', () => render({ focus: true }));

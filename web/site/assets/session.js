@@ -24,9 +24,9 @@ export const session = {
   isActive() {
     return read() !== null;
   },
-  /** Stores the login answer ({access_token, expires_in}), a minute early on expiry to avoid a late 401. */
+  /** Stores the login answer ({access_token, expires_in}), ending it a little early to avoid a late 401. */
   start(login) {
-    const expiresAt = Date.now() + (login.expires_in - 60) * 1000;
+    const expiresAt = Date.now() + Math.max(login.expires_in - 60, login.expires_in * 0.9) * 1000;
     localStorage.setItem(KEY, JSON.stringify({ token: login.access_token, expiresAt }));
     changed();
   },

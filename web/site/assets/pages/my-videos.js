@@ -25,18 +25,20 @@ export function myVideosPage(main, { navigate }) {
   const state = h('p', { class: 'state' }, 'Cargando tus videos…');
   let timer = null;
   let left = false;
+  let latest = 0; // an upload or a button may refresh while a timed refresh is in flight: only the newest draws
 
   async function refresh() {
     clearTimeout(timer);
+    const mine = ++latest;
     try {
       const videos = await api('/api/videos', { auth: true });
-      if (left) return;
+      if (left || mine !== latest) return;
       list.setAttribute('aria-busy', 'false');
       state.textContent = videos.length ? '' : 'Todavía no has subido videos.';
       list.replaceChildren(...videos.slice().reverse().map((video) => videoItem(video, refresh)));
       if (videos.some((video) => PENDING.has(video.status))) timer = setTimeout(refresh, REFRESH_MS);
     } catch (error) {
-      if (left) return;
+      if (left || mine !== latest) return;
       state.textContent = error.message;
       if (error.status === 401) navigate('/ingresar?next=/mis-videos', { replace: true });
       else timer = setTimeout(refresh, REFRESH_MS * 3); // the API may be back in a moment
