@@ -91,6 +91,23 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void cloudFrontReachesEveryBucketOnlyThroughSignedOriginAccessControl() {
+        var cdn = dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn");
+        List<?> origins = (List<?>) input(cdn, "origins");
+        assertThat(origins).filteredOn(o -> !Cdn.API_ORIGIN.equals(((Map<?, ?>) o).get("originId"))).hasSize(2)
+                .allSatisfy(o -> {
+                    Map<?, ?> origin = (Map<?, ?>) o;
+                    assertThat(String.valueOf(origin.get("domainName"))).contains(".s3.");
+                    assertThat(origin.get("originAccessControlId")).as("OAC").isNotNull();
+                    assertThat(origin.get("customOriginConfig")).as("never the public website endpoint").isNull();
+                });
+        assertThat(dev.registered("aws:cloudfront/originAccessControl:OriginAccessControl")).hasSize(2)
+                .allSatisfy(oac -> assertThat(input(oac, "signingBehavior")).isEqualTo("always"));
+        assertThat(dev.registered("aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2"))
+                .as("no S3 website hosting: it would need a public bucket").isEmpty();
+    }
+
+    @Test
     void browsersMayUploadMediaOnlyFromTheSiteOrigin() {
         var cors = dev.named("aws:s3/bucketCorsConfigurationV2:BucketCorsConfigurationV2", "anb-dev-media");
         assertThat(String.valueOf(input(cors, "corsRules")))
