@@ -14,6 +14,7 @@ const STATUS_LABELS = {
   failed: 'Falló',
 };
 const PENDING = new Set(['uploaded', 'processing']);
+const NO_FILE = 'Ningún archivo elegido';
 
 export function myVideosPage(main, { navigate }) {
   if (!session.isActive()) {
@@ -59,8 +60,14 @@ export function myVideosPage(main, { navigate }) {
 
 function uploadForm(onUploaded) {
   const error = errorBox();
+  // The browser's own file button speaks the browser's language; this one is always Spanish. The input stays in
+  // the page (visually hidden), so keyboard, screen readers and labels work as with any input.
   const file = h('input', { id: 'video-file', name: 'video_file', type: 'file', accept: 'video/mp4,.mp4', required: true,
-    'aria-describedby': 'video-file-hint' });
+    class: 'visually-hidden', 'aria-describedby': 'video-file-hint video-file-name' });
+  const chosen = h('span', { id: 'video-file-name', class: 'file-name' }, NO_FILE);
+  file.addEventListener('change', () => {
+    chosen.textContent = file.files[0]?.name ?? NO_FILE;
+  });
   const publish = h('input', { id: 'publish', name: 'publish', type: 'checkbox', checked: true });
   const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, 'aria-label': 'Progreso de la subida' });
   const progressText = h('span', { id: 'upload-progress-text', 'aria-live': 'polite' }, '');
@@ -76,7 +83,8 @@ function uploadForm(onUploaded) {
     h('div', { class: 'field' },
       h('label', { for: 'video-file' }, 'Archivo de video'),
       h('small', { id: 'video-file-hint', class: 'hint' }, 'MP4 de 20 a 60 segundos, hasta 100 MB.'),
-      file),
+      h('div', { class: 'file-picker' }, file,
+        h('label', { for: 'video-file', class: 'button secondary', 'aria-hidden': 'true' }, 'Elegir archivo'), chosen)),
     h('div', { class: 'field checkbox' }, publish,
       h('label', { for: 'publish' }, 'Publicarlo para votación cuando esté procesado')),
     progressRow, error,
@@ -110,6 +118,7 @@ function uploadForm(onUploaded) {
         uploadVideo(file.files[0], { title, publish: publish.checked }, showProgress, controller.signal));
       notify(answer.message, 'success');
       form.reset();
+      chosen.textContent = NO_FILE;
       onUploaded();
     } catch (failure) {
       error.textContent = failure.message;
