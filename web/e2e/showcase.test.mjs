@@ -163,9 +163,10 @@ describe('the showcase in a browser', () => {
     assert.equal(await card.getByRole('button', { name: `Votar por «${title}»` }).isDisabled(), true);
 
     await page.reload();
-    const again = page.locator('.card', { hasText: title });
-    await again.getByRole('button', { name: `Votar por «${title}»` }).click();
-    await page.getByText('Ya has votado por este video.').waitFor();
+    const again = page.locator('.card', { hasText: title }).getByRole('button', { name: `Votar por «${title}»` });
+    await again.waitFor();
+    assert.equal(await again.isDisabled(), true, 'after a reload the gallery still knows this fan voted');
+    assert.equal(await again.textContent(), 'Votado');
     await page.goto('/');
     await page.locator('.card').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/galeria.png`, fullPage: true });

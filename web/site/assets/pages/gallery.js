@@ -18,7 +18,7 @@ export function galleryPage(main, { params, navigate }) {
     cityFilter(city, (c) => go({ city: c })),
     state, list);
 
-  api(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city }))
+  publishedVideos(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city }))
     .then((videos) => {
       list.setAttribute('aria-busy', 'false');
       state.textContent = videos.length ? '' : emptyText(city, page);
@@ -31,6 +31,16 @@ export function galleryPage(main, { params, navigate }) {
     });
 }
 
+/** With a session the API also says which videos this fan voted for; a session the API refuses is just dropped. */
+async function publishedVideos(path) {
+  try {
+    return await api(path, { auth: session.isActive() });
+  } catch (error) {
+    if (error.status === 401) return api(path);
+    throw error;
+  }
+}
+
 function emptyText(city, page) {
   if (page > 1) return 'No hay más videos.';
   return city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.';
@@ -40,6 +50,7 @@ function videoCard(video, navigate) {
   const votes = h('span', { class: 'votes', 'data-votes': video.votes }, votesText(video.votes));
   const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
   button.addEventListener('click', () => vote(video, button, votes, navigate));
+  if (video.voted) markVoted(button);
   return h('li', { class: 'card', 'data-video-id': video.video_id },
     h('video', { controls: true, preload: 'none', playsinline: true, poster: video.poster_url,
       src: video.processed_url, 'aria-label': `Video «${video.title}» de ${video.player_name}` }),

@@ -3,7 +3,9 @@ package org.anb.showcase.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +73,33 @@ class GalleryApiTest {
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.message()).isEqualTo("Ya has votado por este video.");
         assertThat(api.get("/api/videos/" + videoId, owner.token()).body().path("votes").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aLoggedInCallerSeesWhichVideosTheyVotedForAndOnlyTheirOwnVotes() {
+        String city = "Votos-" + UUID.randomUUID();
+        Player owner = api.newPlayer(city);
+        Player fan = api.newPlayer(city);
+        UUID chosen = api.uploadSample(owner, "elegido");
+        UUID other = api.uploadSample(owner, "otro");
+        TestPlatform.database().markProcessed(chosen);
+        TestPlatform.database().markProcessed(other);
+        assertThat(api.post("/api/public/videos/" + chosen + "/vote", fan.token(), null).status()).isEqualTo(200);
+
+        String page = "/api/public/videos?city=" + city;
+        assertThat(votedById(api.get(page, fan.token()))).containsEntry(chosen.toString(), true)
+                .containsEntry(other.toString(), false);
+        assertThat(votedById(api.get(page, owner.token()))).containsValues(false).doesNotContainValue(true);
+        assertThat(votedById(api.get(page, null))).as("anonymous").doesNotContainValue(true).hasSize(2);
+        Reply forged = api.get(page, fan.token() + "x");
+        assertThat(forged.status()).as("a token that is sent must be valid").isEqualTo(401);
+    }
+
+    private static Map<String, Boolean> votedById(Reply reply) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        Map<String, Boolean> voted = new HashMap<>();
+        reply.body().forEach(video -> voted.put(video.path("video_id").asText(), video.path("voted").asBoolean()));
+        return voted;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.anb.showcase.app.auth;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.helidon.http.HeaderNames;
@@ -19,7 +20,18 @@ public final class Authenticator {
     }
 
     public UUID requireUser(ServerRequest req) {
-        String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        return userOf(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    }
+
+    /**
+     * For endpoints that anyone may call but that answer a logged-in caller a little more: empty without an
+     * Authorization header; a header that is present must be valid (401 otherwise), as everywhere else.
+     */
+    public Optional<UUID> optionalUser(ServerRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION).map(this::userOf);
+    }
+
+    private UUID userOf(String header) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized();
         }

@@ -17,13 +17,15 @@ public final class GalleryRepository {
     }
 
     /**
-     * Published videos, newest publication first, optionally of one city (case- and space-insensitive). The page is
-     * cut from the index first and only its rows are joined to their players.
+     * Published videos, newest publication first, optionally of one city (case- and space-insensitive), each marked
+     * with whether {@code viewer} has voted for it. The page is cut from the index first and only its rows are
+     * joined to their players and looked up in the votes' primary key.
      */
-    public List<PublishedVideo> published(Optional<String> city, Paging paging) {
+    public List<PublishedVideo> published(Optional<String> city, Paging paging, Optional<UUID> viewer) {
         return db.execute().query("""
                 SELECT v.id, v.title, u.first_name || ' ' || u.last_name AS player_name, u.city,
-                       v.processed_key, v.poster_key, v.vote_count
+                       v.processed_key, v.poster_key, v.vote_count,
+                       EXISTS (SELECT 1 FROM votes WHERE video_id = v.id AND user_id = ?) AS voted
                   FROM (SELECT id, owner_id, title, processed_key, poster_key, vote_count, published_at FROM videos
                          WHERE published_at IS NOT NULL
                            AND (CAST(? AS text) IS NULL
@@ -32,10 +34,11 @@ public final class GalleryRepository {
                          LIMIT ? OFFSET ?) v
                   JOIN users u ON u.id = v.owner_id
                  ORDER BY v.published_at DESC, v.id DESC""",
-                city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset())
+                viewer.orElse(null), city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset())
                 .map(row -> new PublishedVideo(Rows.uuid(row, "id"), Rows.text(row, "title"),
                         Rows.text(row, "player_name"), Rows.text(row, "city"), Rows.text(row, "processed_key"),
-                        Rows.text(row, "poster_key"), Rows.number(row, "vote_count")))
+                        Rows.text(row, "poster_key"), Rows.number(row, "vote_count"),
+                        row.column("voted").get(Boolean.class)))
                 .toList();
     }
 
@@ -57,7 +60,7 @@ public final class GalleryRepository {
     }
 
     public record PublishedVideo(UUID id, String title, String playerName, String city, String processedKey,
-                                 String posterKey, long votes) {
+                                 String posterKey, long votes, boolean voted) {
     }
 
     public enum VoteOutcome { COUNTED, ALREADY_VOTED, NOT_VOTABLE }

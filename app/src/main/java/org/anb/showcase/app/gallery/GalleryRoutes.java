@@ -15,7 +15,10 @@ import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.core.storage.ObjectStore;
 
-/** {@code /api/public/videos}: the public gallery (no login) and voting (login). */
+/**
+ * {@code /api/public/videos}: the public gallery (no login; a logged-in caller also learns which videos they voted
+ * for) and voting (login).
+ */
 public final class GalleryRoutes {
     private static final Duration URL_VALIDITY = Duration.ofHours(1);
 
@@ -36,15 +39,16 @@ public final class GalleryRoutes {
     }
 
     record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl,
-                       String posterUrl, long votes) {
+                       String posterUrl, long votes, boolean voted) {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
-        Json.ok(res, gallery.published(city, paging).stream()
+        var viewer = auth.optionalUser(req);
+        Json.ok(res, gallery.published(city, paging, viewer).stream()
                 .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), browserUrl(v.processedKey()),
-                        browserUrl(v.posterKey()), v.votes()))
+                        browserUrl(v.posterKey()), v.votes(), v.voted()))
                 .toList());
     }
 
