@@ -1,6 +1,5 @@
 package org.anb.showcase.app.gallery;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -20,16 +20,14 @@ import org.anb.showcase.core.storage.ObjectStore;
  * for) and voting (login).
  */
 public final class GalleryRoutes {
-    private static final Duration URL_VALIDITY = Duration.ofHours(1);
-
     private final GalleryRepository gallery;
     private final Authenticator auth;
-    private final ObjectStore store;
+    private final MediaLinks links;
 
     public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store) {
         this.gallery = gallery;
         this.auth = auth;
-        this.store = store;
+        this.links = new MediaLinks(store);
     }
 
     public List<Endpoint> endpoints() {
@@ -47,14 +45,9 @@ public final class GalleryRoutes {
         var city = Paging.textParam(req.query(), "city");
         var viewer = auth.optionalUser(req);
         Json.ok(res, gallery.published(city, paging, viewer).stream()
-                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), browserUrl(v.processedKey()),
-                        browserUrl(v.posterKey()), v.votes(), v.voted()))
+                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
+                        links.to(v.posterKey()), v.votes(), v.voted()))
                 .toList());
-    }
-
-    /** Rows processed before posters existed have none: their {@code poster_url} is null. */
-    private String browserUrl(String key) {
-        return key == null ? null : store.browserUrl(key, URL_VALIDITY).toString();
     }
 
     private void vote(ServerRequest req, ServerResponse res) {

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.JsonBody;
 import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.core.queue.JobQueue;
@@ -41,7 +42,7 @@ public final class VideoRoutes {
                                      Authenticator auth, UploadLimits limits) {
         UploadService uploads = new UploadService(repository, queue, store);
         return new VideoRoutes(auth,
-                new VideoService(repository, new VideoViews(store), uploads),
+                new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads),
                 new MultipartUploadReader(store, limits),
                 new DirectUploads(store, uploads, repository, limits),
                 uploads);

@@ -1,19 +1,16 @@
 package org.anb.showcase.app.videos;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.app.http.MediaLinks;
 
 /** The owner-side JSON shapes of SPEC.md, with URLs a browser can open. */
 final class VideoViews {
-    private static final Duration URL_VALIDITY = Duration.ofHours(1);
+    private final MediaLinks links;
 
-    private final ObjectStore store;
-
-    VideoViews(ObjectStore store) {
-        this.store = store;
+    VideoViews(MediaLinks links) {
+        this.links = links;
     }
 
     record MyVideo(UUID videoId, String title, String status, Instant uploadedAt, Instant processedAt,
@@ -27,19 +24,14 @@ final class VideoViews {
 
     MyVideo summary(Video video) {
         return new MyVideo(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
-                video.processedAt(), browserUrl(video.processedKey()), browserUrl(video.posterKey()), video.isPublished(),
+                video.processedAt(), links.to(video.processedKey()), links.to(video.posterKey()), video.isPublished(),
                 video.failureReason());
     }
 
     VideoDetail detail(Video video) {
         return new VideoDetail(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
-                video.processedAt(), store.browserUrl(video.originalKey(), URL_VALIDITY).toString(),
-                browserUrl(video.processedKey()), browserUrl(video.posterKey()), video.votes(), video.isPublished(),
+                video.processedAt(), links.to(video.originalKey()),
+                links.to(video.processedKey()), links.to(video.posterKey()), video.votes(), video.isPublished(),
                 video.failureReason());
-    }
-
-    /** Null until the worker has written the object (processed video and poster). */
-    private String browserUrl(String key) {
-        return key == null ? null : store.browserUrl(key, URL_VALIDITY).toString();
     }
 }
