@@ -16,8 +16,10 @@ public final class LocalMain {
         try {
             platform = LocalPlatform.start(settings);
         } catch (RuntimeException | Error e) {
-            System.err.println("The local platform could not start: " + e);
-            e.printStackTrace();
+            System.err.println("The local platform could not start: " + StartupFailure.explain(e, settings));
+            if (Boolean.getBoolean("anb.trace")) {
+                e.printStackTrace();
+            }
             // The embedded servers may leave non-daemon threads behind; do not hang.
             System.exit(1);
             return;

@@ -8,20 +8,25 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.config.EnvironmentVariables;
 import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
 import org.anb.showcase.worker.WorkerService;
 
 /**
- * The whole platform on one machine: PostgreSQL, an SQS-protocol and an S3-protocol server, then the API and the
- * worker wired to them through configuration only — the same code that runs in AWS ({@code worker.enabled=false}
- * leaves the worker out). Closing it stops everything in reverse order.
+ * The whole platform on one machine: PostgreSQL, an SQS-protocol and an S3-protocol server, then the worker and last
+ * the API, wired to them through configuration only — the same code that runs in AWS ({@code worker.enabled=false}
+ * leaves the worker out). The API listens only once every other part runs, so its health never says up too early.
+ * Configuration, strongest first: the caller's overrides, environment variables (as the README describes), the
+ * values wired here, application.yaml. Closing it stops everything in reverse order.
  */
 public final class LocalPlatform implements AutoCloseable {
     /** Credentials of the embedded S3/SQS servers; they guard nothing outside this machine. */
@@ -31,15 +36,19 @@ public final class LocalPlatform implements AutoCloseable {
 
     private final CloseableStack running = new CloseableStack();
     private final LocalSettings settings;
-    private final Map<String, String> configValues = new HashMap<>();
+    private final Map<String, String> wiredValues = new HashMap<>();
+    private final Map<String, String> overrides;
+    private final Map<String, String> environment;
     private final Config config;
     private final ApiServer api;
     private EmbeddedDatabase database;
     private EmbeddedQueueServer queueServer;
     private EmbeddedObjectStore objectServer;
 
-    private LocalPlatform(LocalSettings settings, Map<String, String> overrides) {
+    private LocalPlatform(LocalSettings settings, Map<String, String> overrides, Map<String, String> environment) {
         this.settings = settings;
+        this.overrides = Map.copyOf(overrides);
+        this.environment = Map.copyOf(environment);
         try {
             // Pushed as lambdas over the fields: a fault test may have restarted a server since.
             database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
@@ -48,27 +57,36 @@ public final class LocalPlatform implements AutoCloseable {
             started(() -> queueServer.close());
             objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigin());
             started(() -> objectServer.close());
-            this.config = config(database, queueServer, objectServer, overrides);
+            wire(database, queueServer, objectServer);
+            this.config = build(Map.of());
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
                 store.ensureBucket();
             }
-            this.api = started(ApiServer.start(config));
+            DatabaseMigrations.migrate(config.get("db"));
             if (config.get("worker.enabled").asBoolean().orElse(true)) {
                 started(WorkerService.start(config));
             }
+            this.api = started(ApiServer.start(config));
         } catch (RuntimeException | Error e) {
             close();
             throw e;
         }
     }
 
+    /** The platform as {@code LocalMain} runs it: this process's environment variables override any key. */
     public static LocalPlatform start(LocalSettings settings) {
-        return new LocalPlatform(settings, Map.of());
+        return new LocalPlatform(settings, Map.of(), System.getenv());
     }
 
-    /** Starts with some configuration keys replaced (tests shorten timers this way). */
+    /** Starts with some configuration keys replaced (tests shorten timers this way); no environment is read. */
     public static LocalPlatform start(LocalSettings settings, Map<String, String> overrides) {
-        return new LocalPlatform(settings, overrides);
+        return new LocalPlatform(settings, overrides, Map.of());
+    }
+
+    /** Starts as {@code LocalMain} would with these environment variables. */
+    public static LocalPlatform start(LocalSettings settings, Map<String, String> overrides,
+                                      Map<String, String> environment) {
+        return new LocalPlatform(settings, overrides, environment);
     }
 
     public ApiServer api() {
@@ -82,7 +100,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The same configuration with some keys replaced: to start a second API against these servers, say. */
     public Config configWith(Map<String, String> replacements) {
-        return build(configValues, replacements);
+        return build(replacements);
     }
 
     public String apiUrl() {
@@ -94,9 +112,8 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + settings.apiPort();
     }
 
-    private Config config(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects,
-                          Map<String, String> overrides) {
-        Map<String, String> values = configValues;
+    private void wire(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects) {
+        Map<String, String> values = wiredValues;
         values.put("server.port", String.valueOf(settings.apiPort()));
         values.put("site.enabled", "true");
         values.put("db.connection.url", db.jdbcUrl());
@@ -115,15 +132,17 @@ public final class LocalPlatform implements AutoCloseable {
         values.put("auth.jwt-secret", jwtSecret());
         values.put("worker.server.port", String.valueOf(settings.workerPort()));
         values.put("worker.work-dir", settings.dataDir().resolve("worker").toString());
-        values.putAll(overrides);
-        return build(values, Map.of());
     }
 
-    private static Config build(Map<String, String> values, Map<String, String> replacements) {
-        Map<String, String> merged = new HashMap<>(values);
-        merged.putAll(replacements);
+    /** The sources in order of strength (Helidon lets the first that has a key win). */
+    private Config build(Map<String, String> replacements) {
+        Map<String, String> explicit = new HashMap<>(overrides);
+        explicit.putAll(replacements);
         return Config.builder()
-                .sources(ConfigSources.create(merged), ConfigSources.classpath("application.yaml"))
+                .sources(List.of(ConfigSources.create(explicit),
+                        ConfigSources.create(EnvironmentVariables.expand(environment)),
+                        ConfigSources.create(wiredValues),
+                        ConfigSources.classpath("application.yaml")))
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .build();

@@ -60,7 +60,7 @@ public final class WorkerService implements AutoCloseable {
         ObjectStore store = started(new ObjectStore(StorageSettings.from(config.get("storage"))));
         JobQueue queue = started(new JobQueue(QueueSettings.from(config.get("queue"))));
         JobRepository jobs = new JobRepository(db);
-        FfmpegTools tools = FfmpegTools.from(config.get("worker"));
+        FfmpegTools tools = FfmpegTools.from(config.get("worker")).verify();
         JobProcessor processor = new JobProcessor(jobs, store,
                 new MediaProbe(tools, MediaRules.from(config.get("worker.media"))),
                 new BroadcastEncoder(tools, brandAssets(settings), settings.preset(), settings.encodeTimeout()),

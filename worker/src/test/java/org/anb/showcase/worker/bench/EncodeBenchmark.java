@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.anb.showcase.worker.brand.AnbBrand;
 import org.anb.showcase.worker.media.BroadcastEncoder;
@@ -15,37 +17,58 @@ import org.anb.showcase.worker.media.SyntheticClip;
  * Wall and CPU time of the worker's one ffmpeg run on a 40 s 1080p clip with audio (the pipeline test's input),
  * timed by bash's {@code time} so the CPU of the ffmpeg process itself is counted.
  *
- * <p>Run: {@code ./mvnw -pl worker -am -Pbench-encode verify -DskipTests}
+ * <p>Run: {@code ./mvnw -pl worker -am -Pbench-encode verify -DskipTests}. With
+ * {@code -Dbench.baseline=<dir with ffmpeg and its libraries>}, the same command also runs with that ffmpeg,
+ * alternating run by run, so the two builds are compared side by side on one busy machine.
  */
 public final class EncodeBenchmark {
-    private static final int RUNS = 3;
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
 
     private EncodeBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("anb-bench-encode");
-        FfmpegTools tools = FfmpegTools.bundled();
+        Map<String, FfmpegTools> builds = new LinkedHashMap<>();
+        builds.put("bundled", FfmpegTools.bundled());
+        String baseline = System.getProperty("bench.baseline", "");
+        if (!baseline.isBlank()) {
+            Path bin = Path.of(baseline);
+            builds.put("baseline", new FfmpegTools(bin.resolve("ffmpeg"), bin.resolve("ffprobe"),
+                    Map.of("LD_LIBRARY_PATH", bin.toString())));
+        }
+        FfmpegTools tools = builds.get("bundled");
         Path input = SyntheticClip.make(tools, dir, 1920, 1080, 40, true);
-        BroadcastEncoder encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", Duration.ofMinutes(10));
         System.out.printf("Input: %s (%.1f MB), %d cores%n", input.getFileName(), Files.size(input) / 1e6,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| run | wall s | user+sys CPU s |");
-        System.out.println("|---|---:|---:|");
+        System.out.println("| run | ffmpeg | wall s | user+sys CPU s |");
+        System.out.println("|---|---|---:|---:|");
+        Map<String, double[]> totals = new LinkedHashMap<>();
         for (int run = 1; run <= RUNS; run++) {
-            List<String> command = new ArrayList<>(List.of("bash", "-c",
-                    "TIMEFORMAT='%R %U %S'; time \"$@\" >/dev/null 2>&1", "timed"));
-            command.addAll(encoder.command(input, dir.resolve("out.mp4"), dir.resolve("poster.jpg")));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().putAll(tools.environment());
-            Process process = builder.start();
-            String[] times = new String(process.getInputStream().readAllBytes()).strip().split("\\s+");
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("ffmpeg failed");
+            for (var build : builds.entrySet()) {
+                double[] times = time(build.getValue(), input, dir);
+                System.out.printf("| %d | %s | %.1f | %.1f |%n", run, build.getKey(), times[0], times[1]);
+                double[] sum = totals.computeIfAbsent(build.getKey(), k -> new double[2]);
+                sum[0] += times[0];
+                sum[1] += times[1];
             }
-            double wall = Double.parseDouble(times[0]);
-            double cpu = Double.parseDouble(times[1]) + Double.parseDouble(times[2]);
-            System.out.printf("| %d | %.1f | %.1f |%n", run, wall, cpu);
         }
+        totals.forEach((name, sum) -> System.out.printf("| mean | %s | %.1f | %.1f |%n", name, sum[0] / RUNS,
+                sum[1] / RUNS));
+    }
+
+    private static double[] time(FfmpegTools tools, Path input, Path dir) throws Exception {
+        BroadcastEncoder encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", Duration.ofMinutes(10));
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "TIMEFORMAT='%R %U %S'; time \"$@\" >/dev/null 2>&1", "timed"));
+        command.addAll(encoder.command(input, dir.resolve("out.mp4"), dir.resolve("poster.jpg")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(tools.environment());
+        Process process = builder.start();
+        String[] times = new String(process.getInputStream().readAllBytes()).strip().split("\\s+");
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg failed: " + String.join(" ", times));
+        }
+        return new double[] {Double.parseDouble(times[0]), Double.parseDouble(times[1]) + Double.parseDouble(times[2])};
     }
 }
