@@ -33,6 +33,9 @@ import org.anb.showcase.worker.WorkerService;
 import org.anb.showcase.worker.brand.AnbBrand;
 import org.anb.showcase.worker.media.BroadcastEncoder;
 import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.EncodeLimits;
+import org.anb.showcase.worker.media.MediaProbe;
+import org.anb.showcase.worker.media.MediaRules;
 import org.anb.showcase.worker.media.ProcessRunner;
 
 /**
@@ -56,7 +59,8 @@ public final class WorkerThroughput {
         Path dir = Files.createTempDirectory("anb-bench-worker");
         FfmpegTools tools = FfmpegTools.bundled();
         AnbBrand.Assets brand = AnbBrand.writeTo(dir);
-        BroadcastEncoder encoder = new BroadcastEncoder(tools, brand, "veryfast", Duration.ofMinutes(10));
+        BroadcastEncoder encoder = new BroadcastEncoder(tools, brand, "veryfast", EncodeLimits.defaults());
+        MediaProbe probe = new MediaProbe(tools, MediaRules.defaults());
         Map<String, Path> inputs = Map.of("50 MB", input(tools, dir, 10), "100 MB", input(tools, dir, 20));
         StageLog stages = StageLog.install();
 
@@ -94,8 +98,9 @@ public final class WorkerThroughput {
             for (String size : List.of("50 MB", "100 MB")) {
                 double bare = 0;
                 double multi = 0;
+                var probed = probe.probe(inputs.get(size));
                 for (int i = 0; i < BASELINE_RUNS; i++) {
-                    bare += time(() -> ProcessRunner.run(encoder.command(inputs.get(size), dir.resolve("a.mp4"),
+                    bare += time(() -> ProcessRunner.run(encoder.command(inputs.get(size), probed, dir.resolve("a.mp4"),
                             dir.resolve("a.jpg")), tools.environment(), dir, Duration.ofMinutes(10)));
                     Path work = Files.createTempDirectory(dir, "multipass");
                     multi += time(() -> ProcessRunner.run(List.of("bash", script.toString(), tools.ffmpeg().toString(),

@@ -23,6 +23,7 @@ import org.anb.showcase.worker.consume.JobConsumer;
 import org.anb.showcase.worker.jobs.JobProcessor;
 import org.anb.showcase.worker.jobs.JobRepository;
 import org.anb.showcase.worker.media.BroadcastEncoder;
+import org.anb.showcase.worker.media.EncodeLimits;
 import org.anb.showcase.worker.media.FfmpegTools;
 import org.anb.showcase.worker.media.MediaProbe;
 import org.anb.showcase.worker.media.MediaRules;
@@ -63,7 +64,8 @@ public final class WorkerService implements AutoCloseable {
         FfmpegTools tools = FfmpegTools.from(config.get("worker")).verify();
         JobProcessor processor = new JobProcessor(jobs, store,
                 new MediaProbe(tools, MediaRules.from(config.get("worker.media"))),
-                new BroadcastEncoder(tools, brandAssets(settings), settings.preset(), settings.encodeTimeout()),
+                new BroadcastEncoder(tools, brandAssets(settings), settings.preset(),
+                        EncodeLimits.from(config.get("worker"))),
                 settings.workDir().resolve("jobs"));
         JobConsumer consumer = new JobConsumer(queue, processor, settings, metrics);
 

@@ -7,7 +7,7 @@ import io.helidon.config.Config;
 
 /** The {@code worker} config subtree, read once. */
 public record WorkerSettings(int concurrency, Duration visibilityTimeout, Duration retryDelay, Duration receiveWait,
-                             Duration shutdownGrace, String preset, Duration encodeTimeout, Path workDir,
+                             Duration shutdownGrace, String preset, Path workDir,
                              boolean deadLetterHandler) {
 
     public static WorkerSettings from(Config worker) {
@@ -20,7 +20,6 @@ public record WorkerSettings(int concurrency, Duration visibilityTimeout, Durati
                 seconds(worker, "receive-wait-seconds", 20),
                 seconds(worker, "shutdown-grace-seconds", 10),
                 worker.get("x264-preset").asString().orElse("veryfast"),
-                seconds(worker, "encode-timeout-seconds", 600),
                 worker.get("work-dir").asString().map(Path::of)
                         .orElse(Path.of(System.getProperty("java.io.tmpdir"), "anb-worker")),
                 worker.get("dead-letter-handler").asBoolean().orElse(true));

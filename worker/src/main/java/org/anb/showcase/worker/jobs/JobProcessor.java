@@ -14,11 +14,14 @@ import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.worker.media.BroadcastEncoder;
 import org.anb.showcase.worker.media.InvalidMediaException;
 import org.anb.showcase.worker.media.MediaProbe;
+import org.anb.showcase.worker.media.ProbedVideo;
 
 /**
  * One job, start to finish: claim the row, download the original, probe it, encode it, store the outputs under
- * their deterministic keys, mark the row processed. Any exception it lets through is transient (S3, database, an
- * ffmpeg crash): the message stays on the queue for another attempt. Its work directory is always removed.
+ * their deterministic keys, mark the row processed. What the input causes (the probe refuses it, ffmpeg cannot decode
+ * it or runs past its budget) fails the video at once with its reason; any exception it lets through is the
+ * infrastructure's (S3, database, ffmpeg missing, a full disk): the message stays on the queue for another attempt.
+ * Its work directory is always removed.
  */
 public final class JobProcessor {
     private static final System.Logger LOG = System.getLogger(JobProcessor.class.getName());
@@ -49,18 +52,18 @@ public final class JobProcessor {
             Path input = work.resolve("original.mp4");
             store.download(originalKey.get(), input);
             clock.lap("download");
+            Path video = work.resolve("broadcast.mp4");
+            Path poster = work.resolve("poster.jpg");
             try {
-                probe.probe(input);
+                ProbedVideo probed = probe.probe(input);
+                clock.lap("probe");
+                encoder.encode(input, probed, video, poster);
+                clock.lap("encode");
             } catch (InvalidMediaException e) {
                 jobs.fail(videoId, e.getMessage());
                 log(videoId, attempt, "rejected", clock, " reason=\"" + e.getMessage() + "\"");
                 return JobOutcome.REJECTED;
             }
-            clock.lap("probe");
-            Path video = work.resolve("broadcast.mp4");
-            Path poster = work.resolve("poster.jpg");
-            encoder.encode(input, video, poster);
-            clock.lap("encode");
             store.upload(ObjectKeys.processed(videoId), video, "video/mp4");
             store.upload(ObjectKeys.poster(videoId), poster, "image/jpeg");
             clock.lap("upload");

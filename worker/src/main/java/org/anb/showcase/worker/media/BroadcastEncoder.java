@@ -8,40 +8,62 @@ import java.util.Locale;
 import org.anb.showcase.worker.brand.AnbBrand;
 
 /**
- * Turns an accepted upload into the broadcast format in ONE ffmpeg run with one filter graph: the first 30 s (cut
- * on the input side, so nothing past it is even decoded), scaled and padded to 1280×720 without stretching, the ANB
- * watermark in the bottom-right corner, between an opening and a closing ANB card (2.5 s each), no audio, H.264
- * yuv420p with {@code +faststart}; and from the same run, a poster JPEG taken one second into the main part.
+ * Turns an accepted upload into the broadcast format in ONE ffmpeg run with one filter graph: the first 30 s of the
+ * probed video track (cut on the input side, so nothing past it is even decoded; a cover picture is never read),
+ * turned upright (ffmpeg applies the rotation metadata), brought to a constant 30 fps BEFORE scaling so dropped
+ * frames are never scaled, scaled by its display aspect (pixel aspect and rotation included) into 1280×720 and
+ * padded with black, never stretched or cropped; the ANB watermark in the bottom-right corner, between an opening and
+ * a closing ANB card (2.5 s each), no audio, H.264 yuv420p with {@code +faststart}; and from the same run, a poster
+ * JPEG one second into the main part. The run is bounded by {@link EncodeLimits}.
  */
 public final class BroadcastEncoder {
     public static final Duration MAX_MAIN = Duration.ofSeconds(30);
     public static final Duration CARD = Duration.ofMillis(2500);
     static final int FPS = 30;
-    private static final String FRAME = AnbBrand.FRAME_WIDTH + ":" + AnbBrand.FRAME_HEIGHT;
+    private static final int W = AnbBrand.FRAME_WIDTH;
+    private static final int H = AnbBrand.FRAME_HEIGHT;
+    private static final String FRAME = W + ":" + H;
 
     private final FfmpegTools tools;
     private final AnbBrand.Assets brand;
     private final String preset;
-    private final Duration timeout;
+    private final EncodeLimits limits;
 
-    public BroadcastEncoder(FfmpegTools tools, AnbBrand.Assets brand, String preset, Duration timeout) {
+    public BroadcastEncoder(FfmpegTools tools, AnbBrand.Assets brand, String preset, EncodeLimits limits) {
         this.tools = tools;
         this.brand = brand;
         this.preset = preset;
-        this.timeout = timeout;
+        this.limits = limits;
     }
 
-    /** Writes {@code video} and {@code poster}; throws {@link ProcessRunner.ToolFailedException} if ffmpeg fails. */
-    public void encode(Path input, Path video, Path poster) throws InterruptedException {
-        ProcessRunner.run(command(input, video, poster), tools.environment(), video.getParent(), timeout);
+    /**
+     * Writes {@code output} and {@code poster}. A failure the input causes (ffmpeg cannot decode it, or it runs past
+     * its time or memory budget) is an {@link InvalidMediaException} with the owner's reason; any other (ffmpeg cannot
+     * start, the disk is full) a {@link ProcessRunner.ToolFailedException}, to be retried.
+     */
+    public void encode(Path input, ProbedVideo video, Path output, Path poster)
+            throws InvalidMediaException, InterruptedException {
+        Duration budget = limits.timeoutFor(min(video.duration(), MAX_MAIN));
+        try {
+            ProcessRunner.run(command(input, video, output, poster), tools.environment(), output.getParent(), budget,
+                    limits.memoryBytes());
+        } catch (ProcessRunner.ToolFailedException e) {
+            if (!e.causedByInput()) {
+                throw e;
+            }
+            throw new InvalidMediaException(e.timedOut()
+                    ? "El video tardó más de " + budget.toSeconds() + " s en procesarse y se detuvo; puede estar dañado."
+                    : "No se pudo procesar el video: el archivo está dañado o usa un formato no compatible.");
+        }
     }
 
     /** The one ffmpeg command line (public so the benchmark can time exactly what the worker runs). */
-    public List<String> command(Path input, Path video, Path poster) {
+    public List<String> command(Path input, ProbedVideo video, Path output, Path poster) {
+        int[] size = fittedSize(video);
         String card = seconds(CARD);
         String filter = String.join(";",
-                "[0:v]scale=" + FRAME + ":force_original_aspect_ratio=decrease,pad=" + FRAME
-                        + ":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=" + FPS + "[scaled]",
+                "[0:" + video.streamIndex() + "]fps=" + FPS + ",scale=" + size[0] + ":" + size[1]
+                        + ",format=yuv420p,setsar=1,pad=" + FRAME + ":(ow-iw)/2:(oh-ih)/2:color=black[scaled]",
                 "[scaled][1:v]overlay=W-w-24:H-h-24:format=auto,format=yuv420p,split=2[main][still]",
                 "[still]trim=start_frame=" + FPS + ":end_frame=" + (FPS + 1) + ",setpts=PTS-STARTPTS,format=yuvj420p[poster]",
                 "[2:v]scale=" + FRAME + ",setsar=1,fps=" + FPS + ",format=yuv420p,split=2[in][out]",
@@ -49,13 +71,32 @@ public final class BroadcastEncoder {
                 "[out]fade=t=out:st=" + seconds(CARD.minusMillis(500)) + ":d=0.5[outro]",
                 "[intro][main][outro]concat=n=3:v=1:a=0,format=yuv420p[broadcast]");
         return List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-y",
-                "-t", seconds(MAX_MAIN), "-i", input.toString(),
+                "-threads", String.valueOf(limits.decodeThreads()), "-t", seconds(MAX_MAIN), "-i", input.toString(),
                 "-i", brand.watermark().toString(),
                 "-loop", "1", "-framerate", String.valueOf(FPS), "-t", card, "-i", brand.card().toString(),
                 "-filter_complex", filter,
-                "-map", "[broadcast]", "-an", "-c:v", "libx264", "-preset", preset, "-crf", "23",
-                "-pix_fmt", "yuv420p", "-movflags", "+faststart", video.toString(),
+                "-map", "[broadcast]", "-an", "-sn", "-dn", "-c:v", "libx264", "-preset", preset, "-crf", "23",
+                "-pix_fmt", "yuv420p", "-r", String.valueOf(FPS), "-movflags", "+faststart", output.toString(),
                 "-map", "[poster]", "-frames:v", "1", "-q:v", "3", poster.toString());
+    }
+
+    /**
+     * The largest even size with the picture's display aspect that fits the frame: 1920×1080 fills it, 4:3 and a
+     * phone held upright are pillarboxed, 1440×1080 with 4:3 pixels (16:9 on screen) fills it too.
+     */
+    static int[] fittedSize(ProbedVideo video) {
+        double width = video.displayWidth();
+        double height = video.displayHeight();
+        double scale = Math.min(W / width, H / height);
+        return new int[] {even(width * scale, W), even(height * scale, H)};
+    }
+
+    private static int even(double pixels, int max) {
+        return (int) Math.min(max, Math.max(2, 2 * Math.round(pixels / 2)));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String seconds(Duration duration) {

@@ -2,7 +2,6 @@ package org.anb.showcase.worker.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,11 @@ import java.util.Map;
 
 import org.anb.showcase.worker.brand.AnbBrand;
 import org.anb.showcase.worker.media.BroadcastEncoder;
+import org.anb.showcase.worker.media.EncodeLimits;
 import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.MediaProbe;
+import org.anb.showcase.worker.media.MediaRules;
+import org.anb.showcase.worker.media.ProbedVideo;
 import org.anb.showcase.worker.media.SyntheticClip;
 
 /**
@@ -58,10 +61,11 @@ public final class EncodeBenchmark {
     }
 
     private static double[] time(FfmpegTools tools, Path input, Path dir) throws Exception {
-        BroadcastEncoder encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", Duration.ofMinutes(10));
+        BroadcastEncoder encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", EncodeLimits.defaults());
+        ProbedVideo video = new MediaProbe(tools, MediaRules.defaults()).probe(input);
         List<String> command = new ArrayList<>(List.of("bash", "-c",
                 "TIMEFORMAT='%R %U %S'; time \"$@\" >/dev/null 2>&1", "timed"));
-        command.addAll(encoder.command(input, dir.resolve("out.mp4"), dir.resolve("poster.jpg")));
+        command.addAll(encoder.command(input, video, dir.resolve("out.mp4"), dir.resolve("poster.jpg")));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(tools.environment());
         Process process = builder.start();

@@ -1,6 +1,7 @@
 package org.anb.showcase.worker.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,13 @@ class BroadcastEncoderTest {
     static Path dir;
     static FfmpegTools tools;
     static BroadcastEncoder encoder;
+    static MediaProbe probe;
 
     @BeforeAll
     static void setUp() {
         tools = FfmpegTools.bundled();
-        encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", Duration.ofMinutes(5));
+        encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", EncodeLimits.defaults());
+        probe = new MediaProbe(tools, MediaRules.defaults().withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)));
     }
 
     @Test
@@ -36,7 +39,7 @@ class BroadcastEncoderTest {
         Path output = dir.resolve("out-1080.mp4");
         Path poster = dir.resolve("poster-1080.jpg");
 
-        encoder.encode(input, output, poster);
+        encoder.encode(input, probe.probe(input), output, poster);
 
         JsonNode probe = probe(output);
         JsonNode video = onlyVideoStream(probe);
@@ -55,7 +58,7 @@ class BroadcastEncoderTest {
         Path input = SyntheticClip.make(tools, dir, 640, 480, 25, false);
         Path output = dir.resolve("out-43.mp4");
 
-        encoder.encode(input, output, dir.resolve("poster-43.jpg"));
+        encoder.encode(input, probe.probe(input), output, dir.resolve("poster-43.jpg"));
 
         JsonNode probe = probe(output);
         assertThat(onlyVideoStream(probe).path("width").asInt()).isEqualTo(W);
@@ -84,12 +87,40 @@ class BroadcastEncoderTest {
     void theCardsOpenAndCloseTheVideo() throws Exception {
         Path input = SyntheticClip.make(tools, dir, 1280, 720, 21, false);
         Path output = dir.resolve("out-cards.mp4");
-        encoder.encode(input, output, dir.resolve("poster-cards.jpg"));
+        encoder.encode(input, probe.probe(input), output, dir.resolve("poster-cards.jpg"));
 
         byte[] opening = TestClips.frameRgb(tools, output, 1.5, null);
         byte[] card = TestClips.frameRgb(tools, AnbBrand.writeTo(Files.createDirectories(dir.resolve("brand")))
                 .card(), 0, null);
         assertThat(meanAbsDiff(opening, card, 0, 0, W, H)).as("opening frame is the ANB card").isLessThan(12);
+    }
+
+    @Test
+    void anEncodePastItsTimeBudgetFailsWithAReasonInsteadOfBeingRetried() throws Exception {
+        assertEncodeFails(1920, 1080, new EncodeLimits(Duration.ofSeconds(1), Duration.ZERO, 1, 4096L << 20),
+                "tardó más de 1 s");
+    }
+
+    @Test
+    void anEncodeOverItsMemoryCapFailsWithAReason() throws Exception {
+        assertEncodeFails(3840, 2160, new EncodeLimits(Duration.ofSeconds(60), Duration.ZERO, 1, 400L << 20),
+                "No se pudo procesar");
+    }
+
+    private static void assertEncodeFails(int width, int height, EncodeLimits limits, String reason) throws Exception {
+        Path input = SyntheticClip.make(tools, dir, width, height, 21, false);
+        BroadcastEncoder bounded = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", limits);
+        assertThatThrownBy(() -> bounded.encode(input, probe.probe(input), dir.resolve("bounded.mp4"),
+                dir.resolve("bounded.jpg"))).isInstanceOf(InvalidMediaException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void framesAreConvertedTo30FpsBeforeTheyAreScaledAndTheRealTrackIsRead() {
+        ProbedVideo video = new ProbedVideo(3, "h264", 1080, 1920, 1, 0, 120, Duration.ofSeconds(25));
+        String filter = encoder.command(dir.resolve("in.mp4"), video, dir.resolve("o.mp4"), dir.resolve("p.jpg"))
+                .get(encoder.command(dir.resolve("in.mp4"), video, dir.resolve("o.mp4"), dir.resolve("p.jpg"))
+                        .indexOf("-filter_complex") + 1);
+        assertThat(filter).startsWith("[0:3]fps=30,scale=406:720,");
     }
 
     private static JsonNode probe(Path file) throws Exception {

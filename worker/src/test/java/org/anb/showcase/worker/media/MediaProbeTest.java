@@ -21,7 +21,7 @@ class MediaProbeTest {
         assertThatThrownBy(() -> defaults.probe(clip)).isInstanceOf(InvalidMediaException.class)
                 .hasMessageContaining("debe durar entre 20 y 60 s");
 
-        MediaProbe small = new MediaProbe(TOOLS, new MediaRules(Duration.ofSeconds(1), Duration.ofSeconds(60), 320, 240));
+        MediaProbe small = new MediaProbe(TOOLS, new MediaRules(Duration.ofSeconds(1), Duration.ofSeconds(60), 320, 240, 240, 16));
         assertThatThrownBy(() -> small.probe(clip)).isInstanceOf(InvalidMediaException.class)
                 .hasMessageContaining("640x360").hasMessageContaining("supera el máximo");
 
@@ -29,7 +29,7 @@ class MediaProbeTest {
         Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(clip), 2000));
         assertThatThrownBy(() -> defaults.probe(truncated)).isInstanceOf(InvalidMediaException.class);
 
-        MediaProbe lenient = new MediaProbe(TOOLS, new MediaRules(Duration.ofSeconds(1), Duration.ofSeconds(60), 7680, 4320));
+        MediaProbe lenient = new MediaProbe(TOOLS, MediaRules.defaults().withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)));
         assertThat(lenient.probe(clip).width()).isEqualTo(640);
     }
 }

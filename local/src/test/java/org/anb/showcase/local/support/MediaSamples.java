@@ -1,0 +1,139 @@
+package org.anb.showcase.local.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.ProcessRunner;
+
+/**
+ * Small, short inputs of every kind phones, cameras and editors write, made by ffmpeg at test time (no media files in
+ * the repository). The picture is upright with a red top half and a blue bottom half, so a check of the output can
+ * tell upright from turned, picture from bars, and the real video from a green cover picture.
+ */
+public final class MediaSamples {
+    private static final String X264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p";
+    private static final String X265 = "-c:v libx265 -preset ultrafast -tag:v hvc1 -x265-params log-level=error";
+
+    private final FfmpegTools tools;
+    private final Path dir;
+
+    public MediaSamples(FfmpegTools tools, Path dir) {
+        this.tools = tools;
+        this.dir = dir;
+    }
+
+    /** The red-over-blue picture as an ffmpeg lavfi source. */
+    public static String picture(int width, int height, String rate, double seconds) {
+        return "color=c=red:s=" + width + "x" + height + ":r=" + rate + ":d=" + seconds
+                + ",drawbox=x=0:y=ih/2:w=iw:h=ih/2:color=blue:t=fill";
+    }
+
+    /** Encodes {@link #picture} with {@code codecAndContainer} options into {@code name}. */
+    public Path clip(String name, int width, int height, String rate, double seconds, String codecAndContainer) {
+        return ffmpeg(name, "-f lavfi -i " + picture(width, height, rate, seconds) + " " + codecAndContainer);
+    }
+
+    public Path h264(String name, int width, int height, String rate, double seconds, String extra) {
+        return clip(name, width, height, rate, seconds, X264 + " " + extra);
+    }
+
+    public Path hevc(String name, int width, int height, String rate, double seconds, String pixelFormat) {
+        return clip(name, width, height, rate, seconds, X265 + " -pix_fmt " + pixelFormat);
+    }
+
+    /** A phone held upright: the picture stored turned a quarter clockwise, with the display matrix turning it back. */
+    public Path upright(String name, double seconds) {
+        Path stored = clip("stored-" + name, 180, 320, "30", seconds, "-vf transpose=1 " + X264);
+        return ffmpeg(name, "-display_rotation 90 -i " + stored + " -c copy");
+    }
+
+    /** Cover art (a green picture) written as the file's attached picture. */
+    public Path withCoverArt(String name, double seconds) {
+        Path video = h264("video-" + name, 320, 180, "30", seconds, "");
+        Path cover = ffmpeg("cover-" + name.replace(".mp4", ".png"), "-f lavfi -i color=green:s=320x180 -frames:v 1");
+        return ffmpeg(name, "-i " + cover + " -i " + video + " -map 0 -map 1 -c copy -disposition:0 attached_pic");
+    }
+
+    /** A one-frame green thumbnail track before the real video track, as some cameras write. */
+    public Path withThumbnailTrackFirst(String name, double seconds) {
+        return ffmpeg(name, "-f lavfi -i color=green:s=320x180:r=1:d=1 -f lavfi -i " + picture(320, 180, "30", seconds)
+                + " -map 0 -map 1 -c:v:0 mjpeg -c:v:1 libx264 -preset ultrafast -pix_fmt:v:1 yuv420p");
+    }
+
+    /** The same video track {@code tracks} times over. */
+    public Path manyTracks(String name, int tracks) {
+        Path video = h264("one-" + name, 64, 36, "10", 3, "");
+        return ffmpeg(name, "-i " + video + " " + "-map 0:v ".repeat(tracks) + "-c copy");
+    }
+
+    public Path audioOnly(String name, double seconds) {
+        return ffmpeg(name, "-f lavfi -i sine=frequency=440:duration=" + seconds + " -c:a aac");
+    }
+
+    /** The first third of a file whose index comes first: it opens, but most of its frames are missing. */
+    public Path truncated(String name) throws IOException {
+        Path whole = ffmpeg("whole-" + name, "-f lavfi -i testsrc2=size=640x360:rate=30:duration=4 "
+                + X264 + " -movflags +faststart");
+        byte[] bytes = Files.readAllBytes(whole);
+        return Files.write(dir.resolve(name), Arrays.copyOf(bytes, bytes.length / 3));
+    }
+
+    /** A whole file whose index is intact but whose frames are noise: it probes well and cannot be decoded. */
+    public Path undecodable(String name) throws IOException {
+        Path whole = ffmpeg("frames-" + name, "-f lavfi -i testsrc2=size=640x360:rate=30:duration=3 "
+                + X264 + " -movflags +faststart");
+        byte[] bytes = Files.readAllBytes(whole);
+        int mdat = indexOf(bytes, "mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Random random = new Random(3);
+        for (int i = mdat + 4; i < bytes.length; i++) {
+            bytes[i] = (byte) random.nextInt(256);
+        }
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= bytes.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    /** An MP4 signature followed by noise. */
+    public Path corrupt(String name) throws IOException {
+        byte[] noise = new byte[200_000];
+        new Random(7).nextBytes(noise);
+        byte[] head = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'i', 's',
+                'o', '2'};
+        byte[] file = Arrays.copyOf(head, head.length + noise.length);
+        System.arraycopy(noise, 0, file, head.length, noise.length);
+        return Files.write(dir.resolve(name), file);
+    }
+
+    private Path ffmpeg(String name, String arguments) {
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of(tools.ffmpeg().toString(), "-hide_banner", "-nostdin", "-v",
+                "error", "-y"));
+        command.addAll(Arrays.asList(arguments.trim().split("\\s+")));
+        command.add(out.toString());
+        try {
+            ProcessRunner.run(command, tools.environment(), dir, Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
