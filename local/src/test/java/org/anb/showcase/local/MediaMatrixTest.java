@@ -19,9 +19,9 @@ import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
 import org.anb.showcase.local.support.ApiClient;
-import org.anb.showcase.local.support.MediaSamples;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.MediaSamples;
 import org.anb.showcase.worker.media.ProcessRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +88,7 @@ class MediaMatrixTest {
                 new Case("HEVC 10-bit", (s, f) -> s.hevc(f, 320, 180, "30", SECONDS, "yuv420p10le"), Expect.processed(FILL)),
                 new Case("MPEG-4 Part 2", (s, f) -> s.clip(f, 320, 180, "30", SECONDS, "-c:v mpeg4 -q:v 5"),
                         Expect.processed(FILL)),
-                new Case("phone held upright (rotation metadata)", (s, f) -> s.upright(f, SECONDS),
+                new Case("phone held upright (rotation metadata)", (s, f) -> s.upright(f, 180, 320, SECONDS),
                         Expect.processed(PORTRAIT_9_16)),
                 new Case("4:3 with square pixels", (s, f) -> s.h264(f, 320, 240, "30", SECONDS, ""),
                         Expect.processed(FOUR_BY_THREE)),

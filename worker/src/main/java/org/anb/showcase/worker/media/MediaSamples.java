@@ -1,4 +1,4 @@
-package org.anb.showcase.local.support;
+package org.anb.showcase.worker.media;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.anb.showcase.worker.media.FfmpegTools;
-import org.anb.showcase.worker.media.ProcessRunner;
-
 /**
- * Small, short inputs of every kind phones, cameras and editors write, made by ffmpeg at test time (no media files in
- * the repository). The picture is upright with a red top half and a blue bottom half, so a check of the output can
+ * Inputs of every kind phones, cameras and editors write, made by ffmpeg when needed (no media files in the
+ * repository): for the media matrix test (small and short) and the per-class benchmark (full size). Like
+ * {@link SyntheticClip}, it lives beside the code it feeds so that both the tests and the benchmarks reach it. The picture is upright with a red top half and a blue bottom half, so a check of the output can
  * tell upright from turned, picture from bars, and the real video from a green cover picture.
  */
 public final class MediaSamples {
@@ -49,8 +47,8 @@ public final class MediaSamples {
     }
 
     /** A phone held upright: the picture stored turned a quarter clockwise, with the display matrix turning it back. */
-    public Path upright(String name, double seconds) {
-        Path stored = clip("stored-" + name, 180, 320, "30", seconds, "-vf transpose=1 " + X264);
+    public Path upright(String name, int width, int height, double seconds) {
+        Path stored = clip("stored-" + name, width, height, "30", seconds, "-vf transpose=1 " + X264);
         return ffmpeg(name, "-display_rotation 90 -i " + stored + " -c copy");
     }
 
