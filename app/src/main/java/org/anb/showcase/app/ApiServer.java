@@ -32,6 +32,7 @@ import org.anb.showcase.app.videos.VideoRepository;
 import org.anb.showcase.app.videos.VideoRoutes;
 import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.lifecycle.CloseableStack;
+import org.anb.showcase.core.lifecycle.PortUnavailableException;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.QueueSettings;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -94,6 +95,10 @@ public final class ApiServer implements AutoCloseable {
         resources.push(queue);
         resources.push(server::stop);
         resources.push(sweeper);
+        if (!server.isRunning()) {
+            resources.close();
+            throw new PortUnavailableException("the API", config.get("server.port").asInt().orElse(8080));
+        }
         return new ApiServer(server, endpoints, resources);
     }
 

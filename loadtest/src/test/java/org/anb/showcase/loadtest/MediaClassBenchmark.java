@@ -18,10 +18,12 @@ import org.anb.showcase.worker.media.ProbedVideo;
 
 /**
  * What each class of input costs the worker: the wall time of its probe and its one ffmpeg run, and the peak
- * resident memory of that ffmpeg (VmHWM, read from /proc while it runs). Inputs are 20 s at the size phones and
- * cameras write, made by {@link MediaSamples}; each is encoded {@code RUNS} times and the medians are reported.
+ * resident memory of that ffmpeg (VmHWM, read from /proc while it runs). Inputs are 20 s of a busy picture (moving
+ * pattern with grain) at the size phones and cameras write, made by {@link MediaSamples}; each is encoded
+ * {@code RUNS} times and the medians are reported.
  *
- * <p>Run: {@code ./mvnw -pl loadtest -am -Pbench-media verify -DskipTests}
+ * <p>Run: {@code ./mvnw -pl loadtest -am -Pbench-media verify -DskipTests} ({@code -Dbench.only=HDR} runs the
+ * classes whose name contains that text).
  */
 public final class MediaClassBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 2);
@@ -37,17 +39,18 @@ public final class MediaClassBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("anb-bench-media");
         FfmpegTools tools = FfmpegTools.bundled();
-        MediaSamples samples = new MediaSamples(tools, dir);
+        MediaSamples samples = new MediaSamples(tools, dir, true);
         Map<String, Input> inputs = new LinkedHashMap<>();
         inputs.put("H.264 1080p 30 fps, brand isom", (s, n) -> s.h264(n, 1920, 1080, "30", SECONDS, ""));
         inputs.put("H.264 1080p, QuickTime brand (iPhone)", (s, n) -> s.h264(n, 1920, 1080, "30", SECONDS, "-f mov"));
         inputs.put("HEVC 10-bit 1080p", (s, n) -> s.hevc(n, 1920, 1080, "30", SECONDS, "yuv420p10le"));
+        inputs.put("HEVC 10-bit 1080p HDR (HLG, tone-mapped)", (s, n) -> s.hlg(n, 1920, 1080, SECONDS));
         inputs.put("MPEG-4 Part 2 720p", (s, n) -> s.clip(n, 1280, 720, "30", SECONDS, "-c:v mpeg4 -q:v 4"));
         inputs.put("phone upright 1080×1920 (rotation)", (s, n) -> s.upright(n, 1080, 1920, SECONDS));
         inputs.put("1440×1080, 4:3 pixels", (s, n) -> s.h264(n, 1440, 1080, "30", SECONDS, "-vf setsar=4/3"));
         inputs.put("H.264 1080p 120 fps", (s, n) -> s.h264(n, 1920, 1080, "120", SECONDS, ""));
         inputs.put("H.264 4K 30 fps", (s, n) -> s.h264(n, 3840, 2160, "30", SECONDS, ""));
-        inputs.put("HEVC 8K 10 fps", (s, n) -> s.hevc(n, 7680, 4320, "10", SECONDS, "yuv420p"));
+        inputs.put("HEVC 8K 5 fps", (s, n) -> s.hevc(n, 7680, 4320, "5", SECONDS, "yuv420p"));
 
         BroadcastEncoder encoder = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast", EncodeLimits.defaults());
         MediaProbe probe = new MediaProbe(tools, MediaRules.defaults());
@@ -56,7 +59,11 @@ public final class MediaClassBenchmark {
         System.out.println("| input | input MB | probe ms | encode wall s | ffmpeg peak RSS MB |");
         System.out.println("|---|---:|---:|---:|---:|");
         int n = 0;
+        String only = System.getProperty("bench.only", "");
         for (var entry : inputs.entrySet()) {
+            if (!entry.getKey().contains(only)) {
+                continue;
+            }
             Path input = entry.getValue().make(samples, "bench-" + (n++) + ".mp4");
             double[] probeMs = new double[RUNS];
             double[] wall = new double[RUNS];

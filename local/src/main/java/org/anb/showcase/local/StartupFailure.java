@@ -2,6 +2,8 @@ package org.anb.showcase.local;
 
 import java.net.BindException;
 
+import org.anb.showcase.core.lifecycle.PortUnavailableException;
+
 /**
  * Turns what stopped the local platform from starting into one line a newcomer can act on: what is missing and how
  * to fix it. The stack trace is for us ({@code -Danb.trace=true}), not for the person starting the platform.
@@ -12,7 +14,7 @@ final class StartupFailure {
 
     static String explain(Throwable failure, LocalSettings settings) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException) {
+            if (cause instanceof BindException || cause instanceof PortUnavailableException) {
                 return "a port it needs is taken (" + firstLine(cause) + "): stop the program using it, or move this "
                         + "one with ANB_API_PORT (" + settings.apiPort() + "), ANB_WORKER_PORT ("
                         + settings.workerPort() + "), ANB_POSTGRES_PORT (" + settings.postgresPort()

@@ -99,4 +99,16 @@ class LocalModeTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aTakenPortStopsThePlatformWithOneLineNamingTheVariablesThatMoveIt(@TempDir Path dataDir) throws Exception {
+        LocalSettings settings = LocalSettings.ephemeral(dataDir);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(settings.apiPort())) {
+            assertThatThrownBy(() -> LocalPlatform.start(settings, Map.of("worker.enabled", "false")))
+                    .satisfies(e -> assertThat(StartupFailure.explain(e, settings))
+                            .startsWith("a port it needs is taken")
+                            .contains("ANB_API_PORT (" + settings.apiPort() + ")")
+                            .doesNotContain("\n"));
+        }
+    }
 }

@@ -13,6 +13,7 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import org.anb.showcase.core.lifecycle.CloseableStack;
+import org.anb.showcase.core.lifecycle.PortUnavailableException;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.QueueSettings;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -85,6 +86,8 @@ public final class WorkerService implements AutoCloseable {
                 .build()
                 .start();
         started(observer::stop);
+        PortUnavailableException.requireRunning(observer.isRunning(), "the worker's health server",
+                config.get("worker.server.port").asInt().orElse(8081));
         started(consumer).start();
         if (settings.deadLetterHandler()) {
             started(new DeadLetterHandler(queue, jobs, metrics, settings.receiveWait())).start();

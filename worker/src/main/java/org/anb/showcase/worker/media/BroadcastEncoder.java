@@ -12,7 +12,7 @@ import org.anb.showcase.worker.brand.AnbBrand;
  * probed video track (cut on the input side, so nothing past it is even decoded; a cover picture is never read),
  * turned upright (ffmpeg applies the rotation metadata), brought to a constant 30 fps BEFORE scaling so dropped
  * frames are never scaled, scaled by its display aspect (pixel aspect and rotation included) into 1280×720 and
- * padded with black, never stretched or cropped; the ANB watermark in the bottom-right corner, between an opening and
+ * padded with black, never stretched or cropped (HDR tone-mapped to SDR); the ANB watermark in the bottom-right corner, between an opening and
  * a closing ANB card (2.5 s each), no audio, H.264 yuv420p with {@code +faststart}; and from the same run, a poster
  * JPEG one second into the main part. The run is bounded by {@link EncodeLimits}.
  */
@@ -62,8 +62,8 @@ public final class BroadcastEncoder {
         int[] size = fittedSize(video);
         String card = seconds(CARD);
         String filter = String.join(";",
-                "[0:" + video.streamIndex() + "]fps=" + FPS + ",scale=" + size[0] + ":" + size[1]
-                        + ",format=yuv420p,setsar=1,pad=" + FRAME + ":(ow-iw)/2:(oh-ih)/2:color=black[scaled]",
+                "[0:" + video.streamIndex() + "]fps=" + FPS + "," + scaled(video, size)
+                        + ",setsar=1,pad=" + FRAME + ":(ow-iw)/2:(oh-ih)/2:color=black[scaled]",
                 "[scaled][1:v]overlay=W-w-24:H-h-24:format=auto,format=yuv420p,split=2[main][still]",
                 "[still]trim=start_frame=" + FPS + ":end_frame=" + (FPS + 1) + ",setpts=PTS-STARTPTS,format=yuvj420p[poster]",
                 "[2:v]scale=" + FRAME + ",setsar=1,fps=" + FPS + ",format=yuv420p,split=2[in][out]",
@@ -78,6 +78,18 @@ public final class BroadcastEncoder {
                 "-map", "[broadcast]", "-an", "-sn", "-dn", "-c:v", "libx264", "-preset", preset, "-crf", "23",
                 "-pix_fmt", "yuv420p", "-r", String.valueOf(FPS), "-movflags", "+faststart", output.toString(),
                 "-map", "[poster]", "-frames:v", "1", "-q:v", "3", poster.toString());
+    }
+
+    /**
+     * Scaled to {@code size} in 8-bit SDR. HDR (PQ, HLG) is scaled and linearised by zscale, tone-mapped (Hable) and
+     * brought to BT.709, else it would come out grey and flat; it is done after the resize, on at most 1280×720.
+     */
+    private static String scaled(ProbedVideo video, int[] size) {
+        if (!video.hdr()) {
+            return "scale=" + size[0] + ":" + size[1] + ",format=yuv420p";
+        }
+        return "zscale=w=" + size[0] + ":h=" + size[1] + ":t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
+                + "tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p";
     }
 
     /**

@@ -79,7 +79,8 @@ public record FfmpegTools(Path ffmpeg, Path ffprobe, Map<String, String> environ
             String said = e.stderrTail().strip();
             throw new IllegalStateException(command.getFirst() + " cannot run on this machine ("
                     + (said.isEmpty() ? e.getMessage() : said.lines().findFirst().orElse(""))
-                    + "): set worker.ffmpeg-path and worker.ffprobe-path to a working ffmpeg 8 with libx264");
+                    + "): point worker.ffmpeg-cache-dir at a directory where programs may run (not a noexec mount), "
+                    + "or set worker.ffmpeg-path and worker.ffprobe-path to a working ffmpeg 8 with libx264");
         }
     }
 }

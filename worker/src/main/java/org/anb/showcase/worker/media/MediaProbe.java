@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class MediaProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** PQ (HDR10, Dolby Vision) and HLG. */
+    private static final java.util.Set<String> HDR_TRANSFERS = java.util.Set.of("smpte2084", "arib-std-b67");
 
     private final FfmpegTools tools;
     private final MediaRules rules;
@@ -99,7 +101,8 @@ public final class MediaProbe {
         return new ProbedVideo(stream.path("index").asInt(), stream.path("codec_name").asText(""),
                 stream.path("width").asInt(), stream.path("height").asInt(),
                 pixelAspect(stream.path("sample_aspect_ratio").asText()), rotation(stream), frameRate,
-                Duration.ofMillis(Math.max(0, (long) (seconds * 1000))));
+                Duration.ofMillis(Math.max(0, (long) (seconds * 1000))),
+                HDR_TRANSFERS.contains(stream.path("color_transfer").asText()));
     }
 
     private void check(ProbedVideo video) throws InvalidMediaException {

@@ -13,7 +13,8 @@ import java.util.Random;
  * Inputs of every kind phones, cameras and editors write, made by ffmpeg when needed (no media files in the
  * repository): for the media matrix test (small and short) and the per-class benchmark (full size). Like
  * {@link SyntheticClip}, it lives beside the code it feeds so that both the tests and the benchmarks reach it. The picture is upright with a red top half and a blue bottom half, so a check of the output can
- * tell upright from turned, picture from bars, and the real video from a green cover picture.
+ * tell upright from turned, picture from bars, and the real video from a green cover picture. A busy picture
+ * (ffmpeg's moving test pattern with film grain) costs what real footage costs to decode and encode, for benchmarks.
  */
 public final class MediaSamples {
     private static final String X264 = "-c:v libx264 -preset ultrafast -pix_fmt yuv420p";
@@ -21,16 +22,26 @@ public final class MediaSamples {
 
     private final FfmpegTools tools;
     private final Path dir;
+    private final boolean busy;
 
+    /** Samples with the red-over-blue picture, for checks of the output. */
     public MediaSamples(FfmpegTools tools, Path dir) {
-        this.tools = tools;
-        this.dir = dir;
+        this(tools, dir, false);
     }
 
-    /** The red-over-blue picture as an ffmpeg lavfi source. */
-    public static String picture(int width, int height, String rate, double seconds) {
-        return "color=c=red:s=" + width + "x" + height + ":r=" + rate + ":d=" + seconds
-                + ",drawbox=x=0:y=ih/2:w=iw:h=ih/2:color=blue:t=fill";
+    /** Samples with a busy picture when {@code busy}, for benchmarks. */
+    public MediaSamples(FfmpegTools tools, Path dir, boolean busy) {
+        this.tools = tools;
+        this.dir = dir;
+        this.busy = busy;
+    }
+
+    /** The picture as an ffmpeg lavfi source. */
+    public String picture(int width, int height, String rate, double seconds) {
+        String size = width + "x" + height;
+        return busy ? "testsrc2=s=" + size + ":r=" + rate + ":d=" + seconds + ",noise=alls=12:allf=t"
+                : "color=c=red:s=" + size + ":r=" + rate + ":d=" + seconds
+                        + ",drawbox=x=0:y=ih/2:w=iw:h=ih/2:color=blue:t=fill";
     }
 
     /** Encodes {@link #picture} with {@code codecAndContainer} options into {@code name}. */
@@ -44,6 +55,12 @@ public final class MediaSamples {
 
     public Path hevc(String name, int width, int height, String rate, double seconds, String pixelFormat) {
         return clip(name, width, height, rate, seconds, X265 + " -pix_fmt " + pixelFormat);
+    }
+
+    /** HEVC 10-bit tagged as BT.2020 HLG, as iPhones record by default. */
+    public Path hlg(String name, int width, int height, double seconds) {
+        return clip(name, width, height, "30", seconds, X265 + " -pix_fmt yuv420p10le -color_primaries bt2020"
+                + " -color_trc arib-std-b67 -colorspace bt2020nc");
     }
 
     /** A phone held upright: the picture stored turned a quarter clockwise, with the display matrix turning it back. */

@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param rotation clockwise degrees a player turns the picture to show it upright: 0, 90, 180 or 270
  * @param frameRate average frames per second
  * @param duration how long the video track lasts
+ * @param hdr whether its transfer is HDR (PQ or HLG, as iPhones record by default): it must be tone-mapped to SDR
  */
 public record ProbedVideo(int streamIndex, String codec, int width, int height, double pixelAspect, int rotation,
-                          double frameRate, Duration duration) {
+                          double frameRate, Duration duration, boolean hdr) {
 
     /** Width of the picture as shown, upright, in square pixels of its stored height. */
     public double displayWidth() {

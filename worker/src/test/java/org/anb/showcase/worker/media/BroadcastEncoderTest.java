@@ -116,7 +116,7 @@ class BroadcastEncoderTest {
 
     @Test
     void framesAreConvertedTo30FpsBeforeTheyAreScaledAndTheRealTrackIsRead() {
-        ProbedVideo video = new ProbedVideo(3, "h264", 1080, 1920, 1, 0, 120, Duration.ofSeconds(25));
+        ProbedVideo video = new ProbedVideo(3, "h264", 1080, 1920, 1, 0, 120, Duration.ofSeconds(25), false);
         String filter = encoder.command(dir.resolve("in.mp4"), video, dir.resolve("o.mp4"), dir.resolve("p.jpg"))
                 .get(encoder.command(dir.resolve("in.mp4"), video, dir.resolve("o.mp4"), dir.resolve("p.jpg"))
                         .indexOf("-filter_complex") + 1);

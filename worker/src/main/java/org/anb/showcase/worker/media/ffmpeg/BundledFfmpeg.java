@@ -56,7 +56,8 @@ public final class BundledFfmpeg {
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot unpack the bundled ffmpeg into " + cacheRoot, e);
+            throw new UncheckedIOException("cannot unpack the bundled ffmpeg into " + cacheRoot + " (" + e
+                    + "): point worker.ffmpeg-cache-dir at a writable directory", e);
         }
     }
 
