@@ -19,6 +19,7 @@ public final class AnbStack {
     }
 
     public static void main(String[] args) {
+        CommonPoolGuard.check();
         Pulumi.run(ctx -> stack(ctx, StackConfig.from(ctx.config("anb"))));
     }
 
