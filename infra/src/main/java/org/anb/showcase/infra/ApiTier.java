@@ -7,10 +7,6 @@ import com.pulumi.aws.autoscaling.Policy;
 import com.pulumi.aws.autoscaling.PolicyArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs;
-import com.pulumi.aws.secretsmanager.Secret;
-import com.pulumi.aws.secretsmanager.SecretArgs;
-import com.pulumi.aws.secretsmanager.SecretVersion;
-import com.pulumi.aws.secretsmanager.SecretVersionArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -31,10 +27,8 @@ public final class ApiTier extends ComponentResource {
         super("anb:infra:ApiTier", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
-        var jwtSecret = new Secret(prefix + "-jwt", SecretArgs.builder().name(prefix + "/api/jwt-secret")
-                .description("HS256 key of the API's access tokens").recoveryWindowInDays(7).build(), child);
-        new SecretVersion(prefix + "-jwt", SecretVersionArgs.builder().secretId(jwtSecret.id())
-                .secretString(Output.ofSecret(config.jwtSecret())).build(), child);
+        var jwtSecret = GeneratedSecret.create(prefix + "-jwt", prefix + "/api/jwt-secret",
+                "HS256 key of the API's access tokens", this);
 
         Output<String> bucket = media.arn();
         List<Policies.Grant> grants = new java.util.ArrayList<>(List.of(

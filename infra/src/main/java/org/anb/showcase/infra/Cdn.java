@@ -103,7 +103,7 @@ public final class Cdn extends ComponentResource {
                                         .httpPort(80).httpsPort(443).originProtocolPolicy("http-only")
                                         .originSslProtocols("TLSv1.2").originReadTimeout(60).build())
                                 .customHeaders(DistributionOriginCustomHeaderArgs.builder()
-                                        .name(LoadBalancer.ORIGIN_HEADER).value(Output.ofSecret(config.originSecret()))
+                                        .name(LoadBalancer.ORIGIN_HEADER).value(loadBalancer.originSecret())
                                         .build())
                                 .build(),
                         DistributionOriginArgs.builder().originId(MEDIA_ORIGIN).domainName(media.regionalDomainName())

@@ -29,12 +29,15 @@ public final class LoadBalancer extends ComponentResource {
 
     private final com.pulumi.aws.lb.LoadBalancer alb;
     private final TargetGroup targets;
+    private final GeneratedSecret originSecret;
 
     public LoadBalancer(String name, StackConfig config, Network network, Firewall firewall,
                         ComponentResourceOptions options) {
         super("anb:infra:LoadBalancer", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
+        originSecret = GeneratedSecret.create(prefix + "-origin", prefix + "/cdn/origin-secret",
+                "Header value CloudFront sends the load balancer; it forwards nothing without it", this);
         alb = new com.pulumi.aws.lb.LoadBalancer(prefix + "-alb", com.pulumi.aws.lb.LoadBalancerArgs.builder()
                 .name(prefix + "-alb").loadBalancerType("application").internal(false)
                 .securityGroups(Output.all(firewall.albGroupId())).subnets(network.publicSubnetIds())
@@ -57,7 +60,7 @@ public final class LoadBalancer extends ComponentResource {
         new ListenerRule(prefix + "-from-cloudfront", ListenerRuleArgs.builder()
                 .listenerArn(listener.arn()).priority(10)
                 .conditions(ListenerRuleConditionArgs.builder().httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
-                        .httpHeaderName(ORIGIN_HEADER).values(Output.ofSecret(config.originSecret()).applyValue(java.util.List::of))
+                        .httpHeaderName(ORIGIN_HEADER).values(originSecret.value().applyValue(java.util.List::of))
                         .build()).build())
                 .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build())
                 .build(), child);
@@ -78,5 +81,10 @@ public final class LoadBalancer extends ComponentResource {
 
     public Output<String> targetGroupArnSuffix() {
         return targets.arnSuffix();
+    }
+
+    /** The header value CloudFront must send ({@link #ORIGIN_HEADER}): a Pulumi secret. */
+    public Output<String> originSecret() {
+        return originSecret.value();
     }
 }

@@ -7,8 +7,8 @@ import java.util.function.Function;
 /**
  * Everything the stack reads from its Pulumi config ({@code Pulumi.<stack>.yaml}, namespace {@code anb}), read once.
  * Dev is cheap (one NAT, single-AZ RDS, small instances); prod is resilient (NAT per AZ, multi-AZ, deletion
- * protection, longer backups). Secrets ({@code jwtSecret}, {@code originSecret}) are set with
- * {@code pulumi config set --secret} and never committed.
+ * protection, longer backups). No key is a secret: the stack makes its own ({@link GeneratedSecret}), so the
+ * committed stack files are the whole configuration.
  */
 public record StackConfig(
         String environment,
@@ -29,9 +29,7 @@ public record StackConfig(
         int dbBackupRetentionDays,
         boolean dbDeletionProtection,
         String cdnPriceClass,
-        Optional<String> alarmEmail,
-        String jwtSecret,
-        String originSecret) {
+        Optional<String> alarmEmail) {
 
     /** @param get reads a key of the {@code anb} namespace */
     public static StackConfig from(Function<String, Optional<String>> get) {
@@ -54,9 +52,7 @@ public record StackConfig(
                 integer(get, "dbBackupRetentionDays", 1),
                 bool(get, "dbDeletionProtection", false),
                 get.apply("cdnPriceClass").orElse("PriceClass_100"),
-                get.apply("alarmEmail").filter(s -> !s.isBlank()),
-                required(get, "jwtSecret"),
-                required(get, "originSecret"));
+                get.apply("alarmEmail").filter(s -> !s.isBlank()));
     }
 
     public static StackConfig from(com.pulumi.Config config) {

@@ -18,12 +18,11 @@ import com.pulumi.test.TestResult;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The stack as the Pulumi engine would see it for one environment, run in-process under {@link MockCloud} with the
- * committed {@code Pulumi.<stack>.yaml} plus test secrets. Each environment is deployed once per test run.
+ * The stack as the Pulumi engine would see it for one environment, run in-process under {@link MockCloud} with
+ * exactly the committed {@code Pulumi.<stack>.yaml}, nothing added: what a clean CI runner has. Each environment is
+ * deployed once per test run.
  */
 final class DeployedStack {
-    static final String TEST_JWT_SECRET = "test-jwt-secret-0123456789abcdef0123456789abcdef";
-    static final String TEST_ORIGIN_SECRET = "test-origin-secret-0123456789abcdef";
     private static final Map<String, DeployedStack> DEPLOYED = new ConcurrentHashMap<>();
 
     final StackConfig config;
@@ -41,11 +40,8 @@ final class DeployedStack {
     }
 
     private static DeployedStack deploy(String stack) {
-        StackConfig config = StackConfig.from(key -> switch (key) {
-            case "jwtSecret" -> Optional.of(TEST_JWT_SECRET);
-            case "originSecret" -> Optional.of(TEST_ORIGIN_SECRET);
-            default -> Optional.ofNullable(stackFile(stack).get("anb:" + key)).map(String::valueOf);
-        });
+        StackConfig config = StackConfig.from(key -> Optional.ofNullable(stackFile(stack).get("anb:" + key))
+                .map(String::valueOf));
         MockCloud cloud = new MockCloud();
         try {
             // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.

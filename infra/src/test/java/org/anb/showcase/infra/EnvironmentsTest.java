@@ -4,9 +4,26 @@ import static org.anb.showcase.infra.DeployedStack.input;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Dev is cheap and prod is resilient, as their config files claim. */
+/** Dev is cheap and prod is resilient, as their config files claim; each file is the stack's whole configuration. */
 class EnvironmentsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachStackRunsWithExactlyItsCommittedConfigAndMakesItsOwnSecrets(String stack) {
+        var deployed = DeployedStack.of(stack); // StackConfig from the committed file alone, nothing added
+        assertThat(DeployedStack.stackFile(stack)).as("nothing for a person to set by hand")
+                .doesNotContainKeys("anb:jwtSecret", "anb:originSecret");
+        String prefix = "anb-" + stack;
+        for (String secret : new String[] {prefix + "-jwt", prefix + "-origin"}) {
+            assertThat(input(deployed.named("aws:secretsmanager/secretVersion:SecretVersion", secret), "secretString"))
+                    .as(secret + " drawn by Secrets Manager").isEqualTo(MockCloud.RANDOM_PASSWORD);
+        }
+        var rule = deployed.named("aws:lb/listenerRule:ListenerRule", prefix + "-from-cloudfront");
+        assertThat(String.valueOf(input(rule, "conditions"))).contains(MockCloud.RANDOM_PASSWORD);
+    }
 
     @Test
     void prodRunsAMultiAzProtectedDatabaseWithLongerBackupsAndDevDoesNot() {

@@ -15,6 +15,8 @@ import com.pulumi.test.Mocks;
  * registration for the assertions and the snapshot.
  */
 final class MockCloud implements Mocks {
+    /** What Secrets Manager draws for a generated secret, here. */
+    static final String RANDOM_PASSWORD = "mock-random-password-0123456789abcdef";
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
     static final String CLOUDFRONT_PREFIX_LIST_ID = "pl-3b927c52";
@@ -43,6 +45,8 @@ final class MockCloud implements Mocks {
                     "userName", "AWS", "password", "mock-ecr-password", "authorizationToken", "bW9jaw==",
                     "proxyEndpoint", "https://" + ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com",
                     "expiresAt", "2030-01-01T00:00:00Z");
+            case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", REGION,
+                    "randomPassword", RANDOM_PASSWORD);
             default -> Map.of();
         });
     }

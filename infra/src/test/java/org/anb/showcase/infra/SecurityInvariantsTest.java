@@ -55,7 +55,7 @@ class SecurityInvariantsTest {
         assertThat(input(listener, "defaultActions")).asString().contains("fixed-response").contains("403");
         var rule = dev.named("aws:lb/listenerRule:ListenerRule", "anb-dev-from-cloudfront");
         assertThat(String.valueOf(input(rule, "conditions"))).contains(LoadBalancer.ORIGIN_HEADER)
-                .contains(DeployedStack.TEST_ORIGIN_SECRET);
+                .contains(MockCloud.RANDOM_PASSWORD);
     }
 
     @Test
@@ -179,7 +179,7 @@ class SecurityInvariantsTest {
     void secretsNeverAppearInUserData() {
         assertThat(dev.registered("aws:ec2/launchTemplate:LaunchTemplate")).allSatisfy(template -> {
             String script = UserDataScripts.decode(template);
-            assertThat(script).doesNotContain(DeployedStack.TEST_JWT_SECRET).contains("secretsmanager get-secret-value");
+            assertThat(script).doesNotContain(MockCloud.RANDOM_PASSWORD).contains("secretsmanager get-secret-value");
         });
     }
 

@@ -75,9 +75,8 @@ class SnapshotTest {
             return new BigDecimal(number).toBigInteger();
         }
         if (value instanceof String text) {
-            return text.replace(DeployedStack.TEST_JWT_SECRET, "[secret]")
+            return text.replace(MockCloud.RANDOM_PASSWORD, "[secret]")
                     .replace(SITE_VERSION, "[site-version]")
-                    .replace(DeployedStack.TEST_ORIGIN_SECRET, "[secret]")
                     .replace("mock-ecr-password", "[secret]");
         }
         return value;
