@@ -9,6 +9,8 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import org.anb.showcase.app.auth.AccountService;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
@@ -22,6 +24,7 @@ import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
 import org.anb.showcase.app.http.JsonDirectHandler;
+import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.app.ranking.RankingRoutes;
@@ -54,6 +57,8 @@ public final class ApiServer implements AutoCloseable {
         this.resources = resources;
     }
 
+    private static final double OBSERVE_BEFORE_ROUTES = 110;
+
     /** @param config the root config: {@code server}, {@code db}, {@code storage}, {@code queue}, {@code auth}, {@code uploads} */
     public static ApiServer start(Config config) {
         Config authConfig = config.get("auth");
@@ -84,6 +89,10 @@ public final class ApiServer implements AutoCloseable {
                 .config(config.get("server"))
                 .featuresDiscoverServices(false)
                 .directHandlers(JsonDirectHandler::register)
+                // Prometheus text at /observe/metrics: outside /api, so CloudFront never routes the public to it.
+                // Weighed above the routes (100) so the JSON catch-all 404 below does not shadow it.
+                .addFeature(ObserveFeature.builder().weight(OBSERVE_BEFORE_ROUTES)
+                        .addObserver(MetricsObserver.create()).build())
                 .routing(routing -> route(routing, endpoints, site))
                 .build()
                 .start();
@@ -105,7 +114,8 @@ public final class ApiServer implements AutoCloseable {
     private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints,
                               Optional<? extends HttpService> site) {
         ErrorResponses.register(routing);
-        endpoints.forEach(e -> routing.route(e.method(), e.path(), e.handler()));
+        RequestMetrics metrics = new RequestMetrics();
+        endpoints.forEach(e -> routing.route(e.method(), e.path(), metrics.timed(e)));
         site.ifPresent(files -> routing.register("/", files));
         routing.any(ErrorResponses::notFound);
     }

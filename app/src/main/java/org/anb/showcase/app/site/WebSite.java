@@ -33,14 +33,18 @@ public final class WebSite {
 
     /**
      * The single-page app's fallback: a page address such as {@code mis-videos} is answered with index.html, whose
-     * router draws the page. Files (a dot in the last segment) and anything under {@code api/} keep their own path,
-     * so a missing asset or an unknown API route still ends in the JSON 404.
+     * router draws the page. Files (a dot in the last segment) and anything under {@code api/} or {@code observe/}
+     * (metrics) keep their own path, so a missing asset or an unknown API route still ends in the JSON 404.
      *
      * @param path the request path without its leading slash, as the static content service passes it
      */
     static String fileFor(String path) {
         String lastSegment = path.substring(path.lastIndexOf('/') + 1);
         boolean isFileOrRoot = path.isEmpty() || lastSegment.contains(".");
-        return isFileOrRoot || path.equals("api") || path.startsWith("api/") ? path : INDEX;
+        return isFileOrRoot || isServerPath(path, "api") || isServerPath(path, "observe") ? path : INDEX;
+    }
+
+    private static boolean isServerPath(String path, String root) {
+        return path.equals(root) || path.startsWith(root + "/");
     }
 }
