@@ -93,7 +93,8 @@ class WiringTest {
         String script = UserDataScripts.decode(dev.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-dev-api"));
         assertThat(script).contains("STORAGE_PUBLIC_DASH_BASE_DASH_URL=https://d1234abcd.cloudfront.net/media")
                 .contains("QUEUE_JOBS_DASH_QUEUE=https://sqs.us-east-1.amazonaws.com/")
-                .contains("AUTH_JWT_DASH_SECRET=$(aws secretsmanager get-secret-value");
+                .containsPattern("(secret_\\d+)=\\$\\(aws secretsmanager get-secret-value [^\\n]*anb-dev-jwt(?s).*"
+                        + "AUTH_JWT_DASH_SECRET \"\\$\\1\"");
     }
 
     @Test

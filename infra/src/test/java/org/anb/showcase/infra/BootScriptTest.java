@@ -1,0 +1,102 @@
+package org.anb.showcase.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Each instance's boot script, run for real by bash with stand-ins for {@code aws}, {@code docker}, {@code dnf},
+ * {@code systemctl} and {@code jq} first on its PATH: the env file and the {@code docker run} line it produces, and
+ * that a failing {@code aws} stops the boot before any container starts. The scripts are also written to
+ * {@code target/user-data/} for CI's shellcheck.
+ */
+class BootScriptTest {
+    private static final String DB_SECRET = "{\"username\":\"anb_admin\",\"password\":\"db-p4ss word\"}";
+    private static final Map<String, String> STAND_INS = Map.of(
+            "dnf", "echo \"dnf $*\" >> \"$CALLS\"",
+            "systemctl", "echo \"systemctl $*\" >> \"$CALLS\"",
+            "docker", "if [ \"$1\" = login ]; then cat > /dev/null; fi; echo \"docker $*\" >> \"$CALLS\"",
+            // jq -er .field: the field of a flat JSON object of strings, from stdin (sed: on every server).
+            "jq", "sed -n \"s/.*\\\"${2#.}\\\":\\\"\\([^\\\"]*\\)\\\".*/\\1/p\" | grep .",
+            "aws", """
+                    echo "aws $*" >> "$CALLS"
+                    case "$*" in
+                      *get-login-password*) echo ecr-token ;;
+                      *secretsmanager*) [ -n "${FAIL_SECRETS:-}" ] && { echo "AccessDenied" >&2; exit 254; }
+                                        case "$*" in *jwt*) echo jwt-value ;; *) echo '%s' ;; esac ;;
+                      *) exit 2 ;;
+                    esac""".formatted(DB_SECRET));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "worker"})
+    void theScriptWritesTheEnvFileAndRunsTheImageByDigest(String tier) throws Exception {
+        Run run = boot(tier, Map.of());
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        String env = Files.readString(dir.resolve("anb-" + tier + ".env"));
+        assertThat(env).contains("DB_CONNECTION_USERNAME=anb_admin\n", "DB_CONNECTION_PASSWORD=db-p4ss word\n",
+                "DB_CONNECTION_URL=jdbc:postgresql://", "STORAGE_BUCKET=", "QUEUE_JOBS_DASH_QUEUE=https://sqs.");
+        if (tier.equals("api")) {
+            assertThat(env).contains("AUTH_JWT_DASH_SECRET=jwt-value\n");
+        }
+        String dockerRun = run.calls.lines().filter(l -> l.startsWith("docker run")).findFirst().orElseThrow();
+        assertThat(dockerRun).contains("--name anb-" + tier, "--restart always", "--env-file " + dir.resolve("anb-" + tier + ".env"),
+                "--log-driver awslogs", "@sha256:");
+        assertThat(run.calls).contains("dnf install -y docker jq", "systemctl enable --now docker",
+                "docker login --username AWS --password-stdin");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "worker"})
+    void aSecretThatCannotBeReadStopsTheBootBeforeAnyContainerStarts(String tier) throws Exception {
+        Run run = boot(tier, Map.of("FAIL_SECRETS", "1"));
+
+        assertThat(run.exitCode).as("the boot fails loudly").isNotZero();
+        assertThat(run.calls).contains("aws secretsmanager get-secret-value").doesNotContain("docker run");
+    }
+
+    private Run boot(String tier, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        String script = UserDataScripts.decode(DeployedStack.of("dev").named("aws:ec2/launchTemplate:LaunchTemplate",
+                "anb-dev-" + tier));
+        Path saved = Path.of("target", "user-data", tier + ".sh");
+        Files.createDirectories(saved.getParent());
+        Files.writeString(saved, script);
+
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (var standIn : STAND_INS.entrySet()) {
+            Path file = bin.resolve(standIn.getKey());
+            Files.writeString(file, "#!/bin/bash\n" + standIn.getValue() + "\n");
+            file.toFile().setExecutable(true);
+        }
+        Path calls = dir.resolve("calls.log");
+        Files.writeString(calls, "");
+        ProcessBuilder builder = new ProcessBuilder("bash", saved.toAbsolutePath().toString())
+                .redirectErrorStream(true).directory(dir.toFile());
+        builder.environment().put("PATH", bin + ":/usr/bin:/bin");
+        builder.environment().put("CALLS", calls.toString());
+        builder.environment().put("ANB_RUN_DIR", dir.toString());
+        builder.environment().putAll(extraEnvironment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the boot script hung");
+        }
+        return new Run(process.exitValue(), output, Files.readString(calls));
+    }
+
+    private record Run(int exitCode, String output, String calls) {
+    }
+}
