@@ -21,6 +21,7 @@ final class ContainerUserData {
     private final String region;
     private final Map<String, Output<String>> environment = new LinkedHashMap<>();
     private final Map<String, SecretRef> secrets = new LinkedHashMap<>();
+    private boolean watchdog;
 
     private record SecretRef(Output<String> secretArn, String jsonField) {
     }
@@ -61,6 +62,47 @@ final class ContainerUserData {
         return this;
     }
 
+    /**
+     * Installs a watchdog that marks the instance unhealthy in its Auto Scaling group when the container is missing
+     * (the boot failed), unhealthy (its HEALTHCHECK: the worker's liveness) or restarting in a loop, so the group
+     * replaces it: EC2's own health check sees none of these. Needs {@code autoscaling:SetInstanceHealth}.
+     */
+    ContainerUserData replacedWhenUnhealthy() {
+        this.watchdog = true;
+        return this;
+    }
+
+    /** The watchdog's script for {@code container}: also rendered on its own for tests and shellcheck. */
+    String watchdogScript(String container) {
+        return """
+                #!/bin/bash
+                # Marks this instance unhealthy in its Auto Scaling group, which then replaces it, when the container
+                # is missing, unhealthy, or has restarted more than 3 times.
+                set -euo pipefail
+                state=$(docker inspect --format '{{.State.Health.Status}} {{.RestartCount}}' %1$s) || state="missing 0"
+                read -r health restarts <<< "$state"
+                if [ "$health" = unhealthy ] || [ "$health" = missing ] || [ "$restarts" -gt 3 ]; then
+                  token=$(curl -fsS -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')
+                  instance=$(curl -fsS -H "X-aws-ec2-metadata-token: $token" http://169.254.169.254/latest/meta-data/instance-id)
+                  echo "anb-watchdog: %1$s is $health after $restarts restarts: marking $instance unhealthy"
+                  aws autoscaling set-instance-health --region %2$s --instance-id "$instance" --health-status Unhealthy
+                fi
+                """.formatted(container, region);
+    }
+
+    /** Writes the watchdog and a systemd timer running it every minute, from 10 minutes after boot. */
+    private String watchdogInstall(String container) {
+        return "ROOT=\"${ANB_ROOT:-}\"\n"
+                + "mkdir -p \"$ROOT/usr/local/bin\" \"$ROOT/etc/systemd/system\"\n"
+                + "cat > \"$ROOT/usr/local/bin/anb-watchdog\" <<'WATCHDOG'\n" + watchdogScript(container) + "WATCHDOG\n"
+                + "chmod 755 \"$ROOT/usr/local/bin/anb-watchdog\"\n"
+                + "printf '%s\\n' '[Service]' 'Type=oneshot' 'ExecStart=/usr/local/bin/anb-watchdog'"
+                + " > \"$ROOT/etc/systemd/system/anb-watchdog.service\"\n"
+                + "printf '%s\\n' '[Timer]' 'OnBootSec=10min' 'OnUnitActiveSec=1min' '[Install]' 'WantedBy=timers.target'"
+                + " > \"$ROOT/etc/systemd/system/anb-watchdog.timer\"\n"
+                + "systemctl enable --now anb-watchdog.timer\n";
+    }
+
     /** The script, base64-encoded as launch templates want it. */
     Output<String> render(String container, Output<String> image, Output<String> logGroup, String publish,
                           int stopTimeoutSeconds) {
@@ -75,6 +117,9 @@ final class ContainerUserData {
                     dnf install -y docker jq
                     systemctl enable --now docker
                     """);
+            if (watchdog) {
+                script.append(watchdogInstall(container)); // first: a boot that fails later is still replaced
+            }
             script.append("REGION=").append(region).append('\n');
             script.append("IMAGE='").append(imageRef).append("'\n");
             script.append("aws ecr get-login-password --region \"$REGION\" | docker login --username AWS "

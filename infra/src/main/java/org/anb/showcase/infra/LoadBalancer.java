@@ -47,7 +47,9 @@ public final class LoadBalancer extends ComponentResource {
         targets = new TargetGroup(prefix + "-api", TargetGroupArgs.builder()
                 .name(prefix + "-api").port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
                 .vpcId(network.vpcId()).deregistrationDelay(30)
-                .healthCheck(TargetGroupHealthCheckArgs.builder().path("/api/health").matcher("200")
+                // Liveness: one database blip must not make the group replace every API instance at once; readiness
+                // (/api/health) stays for dashboards and deploy checks.
+                .healthCheck(TargetGroupHealthCheckArgs.builder().path("/api/health/live").matcher("200")
                         .interval(15).timeout(5).healthyThreshold(2).unhealthyThreshold(3).build())
                 .tags(Tags.named(prefix + "-api")).build(), child);
         var listener = new Listener(prefix + "-http", ListenerArgs.builder()

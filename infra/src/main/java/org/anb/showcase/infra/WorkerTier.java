@@ -11,6 +11,8 @@ import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustom
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricArgs;
 import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricMetricStatMetricDimensionArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -41,11 +43,16 @@ public final class WorkerTier extends ComponentResource {
         var userData = new ContainerUserData(config.region())
                 .database(database)
                 .storageAndQueues(media, queue)
-                .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30));
+                .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30))
+                .replacedWhenUnhealthy();
         var fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
                 "EC2", null),
                 grants, userData, "anb-worker", images.workerImageDigest(), "", STOP_TIMEOUT_SECONDS, child);
+        // The watchdog may mark its own group's instances unhealthy, nothing else.
+        new RolePolicy(prefix + "-worker-self-health", RolePolicyArgs.builder().role(fleet.role.id())
+                .policy(Policies.document(List.of(Policies.allow(List.of("autoscaling:SetInstanceHealth"),
+                        fleet.group.arn())))).build(), child);
 
         new Policy(prefix + "-worker-backlog", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())
                 .policyType("TargetTrackingScaling")

@@ -24,13 +24,20 @@ class BootScriptTest {
     private static final Map<String, String> STAND_INS = Map.of(
             "dnf", "echo \"dnf $*\" >> \"$CALLS\"",
             "systemctl", "echo \"systemctl $*\" >> \"$CALLS\"",
-            "docker", "if [ \"$1\" = login ]; then cat > /dev/null; fi; echo \"docker $*\" >> \"$CALLS\"",
+            "docker", """
+                    echo "docker $*" >> "$CALLS"
+                    case "$1" in
+                      login) cat > /dev/null ;;
+                      inspect) [ -n "${DOCKER_STATE:-}" ] || exit 1; echo "$DOCKER_STATE" ;;
+                    esac""",
+            "curl", "case \"$*\" in *api/token*) echo imds-token ;; *instance-id*) echo i-0123456789abcdef0 ;; esac",
             // jq -er .field: the field of a flat JSON object of strings, from stdin (sed: on every server).
             "jq", "sed -n \"s/.*\\\"${2#.}\\\":\\\"\\([^\\\"]*\\)\\\".*/\\1/p\" | grep .",
             "aws", """
                     echo "aws $*" >> "$CALLS"
                     case "$*" in
                       *get-login-password*) echo ecr-token ;;
+                      *set-instance-health*) ;;
                       *secretsmanager*) [ -n "${FAIL_SECRETS:-}" ] && { echo "AccessDenied" >&2; exit 254; }
                                         case "$*" in *jwt*) echo jwt-value ;; *) echo '%s' ;; esac ;;
                       *) exit 2 ;;
@@ -67,13 +74,47 @@ class BootScriptTest {
         assertThat(run.calls).contains("aws secretsmanager get-secret-value").doesNotContain("docker run");
     }
 
+    @org.junit.jupiter.api.Test
+    void theWorkerBootInstallsAWatchdogThatRunsEveryMinute() throws Exception {
+        Run run = boot("worker", Map.of());
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(dir.resolve("usr/local/bin/anb-watchdog")).isExecutable();
+        assertThat(Files.readString(dir.resolve("etc/systemd/system/anb-watchdog.timer")))
+                .contains("OnBootSec=10min", "OnUnitActiveSec=1min");
+        assertThat(run.calls).contains("systemctl enable --now anb-watchdog.timer");
+    }
+
+    @ParameterizedTest(name = "container \"{0}\" (health, restarts): replaced = {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"healthy 0, false", "starting 1, false", "unhealthy 0, true",
+            "healthy 4, true", "'', true"})
+    void theWatchdogHasTheGroupReplaceAWorkerThatCannotWork(String dockerState, boolean replaced) throws Exception {
+        boot("worker", Map.of());
+        Path watchdog = dir.resolve("usr/local/bin/anb-watchdog");
+        Files.copy(watchdog, Path.of("target", "user-data", "watchdog.sh"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run run = run(watchdog, Map.of("DOCKER_STATE", dockerState == null ? "" : dockerState));
+
+        assertThat(run.exitCode).as(run.output).isZero();
+        String marked = "aws autoscaling set-instance-health --region us-east-1 --instance-id i-0123456789abcdef0"
+                + " --health-status Unhealthy";
+        if (replaced) {
+            assertThat(run.calls).contains(marked);
+        } else {
+            assertThat(run.calls).doesNotContain("set-instance-health");
+        }
+    }
+
     private Run boot(String tier, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         String script = UserDataScripts.decode(DeployedStack.of("dev").named("aws:ec2/launchTemplate:LaunchTemplate",
                 "anb-dev-" + tier));
         Path saved = Path.of("target", "user-data", tier + ".sh");
         Files.createDirectories(saved.getParent());
         Files.writeString(saved, script);
+        return run(saved, extraEnvironment);
+    }
 
+    private Run run(Path script, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         for (var standIn : STAND_INS.entrySet()) {
             Path file = bin.resolve(standIn.getKey());
@@ -82,11 +123,12 @@ class BootScriptTest {
         }
         Path calls = dir.resolve("calls.log");
         Files.writeString(calls, "");
-        ProcessBuilder builder = new ProcessBuilder("bash", saved.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toAbsolutePath().toString())
                 .redirectErrorStream(true).directory(dir.toFile());
         builder.environment().put("PATH", bin + ":/usr/bin:/bin");
         builder.environment().put("CALLS", calls.toString());
         builder.environment().put("ANB_RUN_DIR", dir.toString());
+        builder.environment().put("ANB_ROOT", dir.toString());
         builder.environment().putAll(extraEnvironment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

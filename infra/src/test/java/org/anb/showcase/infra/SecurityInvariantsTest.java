@@ -134,9 +134,22 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void aWorkerMayMarkOnlyInstancesOfItsOwnGroupUnhealthy() {
+        var policy = dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker-self-health");
+        assertThat(input(policy, "role")).isEqualTo(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"),
+                "role"));
+        List<?> statements = (List<?>) json(input(policy, "policy")).get("Statement");
+        assertThat(statements).hasSize(1);
+        Map<?, ?> statement = (Map<?, ?>) statements.get(0);
+        assertThat(strings(statement.get("Action"))).containsExactly("autoscaling:SetInstanceHealth");
+        assertThat(strings(statement.get("Resource"))).containsExactly(
+                String.valueOf(DeployedStack.value(dev.one(com.pulumi.aws.autoscaling.Group.class, "anb-dev-worker").arn())));
+    }
+
+    @Test
     void noIamStatementGrantsAWildcardActionAndStarResourcesOnlyWhereAwsDemandsIt() {
         var policies = dev.registered("aws:iam/rolePolicy:RolePolicy");
-        assertThat(policies).hasSize(2);
+        assertThat(policies).hasSize(3);
         for (var policy : policies) {
             for (Object s : (List<?>) json(input(policy, "policy")).get("Statement")) {
                 Map<?, ?> statement = (Map<?, ?>) s;

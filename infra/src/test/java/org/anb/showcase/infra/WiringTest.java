@@ -107,7 +107,8 @@ class WiringTest {
         assertThat(String.valueOf(input(cpu, "targetTrackingConfiguration")))
                 .contains("ASGAverageCPUUtilization").contains("targetValue=70.0");
         var health = dev.named("aws:lb/targetGroup:TargetGroup", "anb-dev-api");
-        assertThat(input(health, "healthCheck.path")).isEqualTo("/api/health");
+        assertThat(input(health, "healthCheck.path")).as("liveness: a database blip must not cycle every instance")
+                .isEqualTo("/api/health/live");
     }
 
     @Test

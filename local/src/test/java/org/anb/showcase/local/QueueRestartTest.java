@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SQS server crashes and comes back empty: uploads during the outage get 503 and leave nothing behind, the
  * job that was waiting in the lost queue is re-enqueued by the sweeper, and a worker that started while the queue
- * was away reconnects by itself and processes it. No accepted upload is lost.
+ * was away reconnects by itself and processes it. No accepted upload is lost. While the queue stays unreachable past
+ * its limit, the worker's liveness fails (in AWS its group replaces it), and it is alive again once the queue answers.
  */
 class QueueRestartTest {
 
@@ -41,15 +42,32 @@ class QueueRestartTest {
             try (WorkerService worker = WorkerService.start(platform.configWith(Map.of(
                     "worker.server.port", "0", "worker.work-dir", dir.resolve("worker").toString(),
                     "worker.receive-wait-seconds", "1", "worker.retry-delay-seconds", "1",
-                    "worker.visibility-timeout-seconds", "6", "worker.shutdown-grace-seconds", "0")))) {
-                Thread.sleep(2_000); // the worker starts while the queue is away and keeps retrying
+                    "worker.visibility-timeout-seconds", "6", "worker.shutdown-grace-seconds", "0",
+                    "worker.queue-unreachable-limit-seconds", "2")))) {
+                String live = "http://localhost:" + worker.observePort() + "/observe/health/live";
+                // The worker starts while the queue is away and keeps retrying; past the limit it says it is not
+                // alive, so in AWS its group replaces it.
+                TestWorkers.await(Duration.ofSeconds(30), "liveness to fail", () -> status(live) == 503);
                 platform.startQueue();
                 UUID after = upload(api, player, 201);
                 for (UUID videoId : new UUID[] {waiting, after}) {
                     TestWorkers.await(Duration.ofMinutes(3), "video " + videoId + " processed", () -> "processed".equals(
                             api.get("/api/videos/" + videoId, player.token()).body().path("status").asText()));
                 }
+                assertThat(status(live)).as("alive again once the queue answers").isEqualTo(200);
             }
+        }
+    }
+
+    private static int status(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
         }
     }
 

@@ -8,7 +8,7 @@ import io.helidon.config.Config;
 /** The {@code worker} config subtree, read once. */
 public record WorkerSettings(int concurrency, Duration visibilityTimeout, Duration retryDelay, Duration receiveWait,
                              Duration shutdownGrace, String preset, Path workDir,
-                             boolean deadLetterHandler) {
+                             boolean deadLetterHandler, Duration queueUnreachableLimit) {
 
     public static WorkerSettings from(Config worker) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -22,7 +22,9 @@ public record WorkerSettings(int concurrency, Duration visibilityTimeout, Durati
                 worker.get("x264-preset").asString().orElse("veryfast"),
                 worker.get("work-dir").asString().map(Path::of)
                         .orElse(Path.of(System.getProperty("java.io.tmpdir"), "anb-worker")),
-                worker.get("dead-letter-handler").asBoolean().orElse(true));
+                worker.get("dead-letter-handler").asBoolean().orElse(true),
+                // Past this without reaching the queue, liveness fails and the instance's group replaces it.
+                seconds(worker, "queue-unreachable-limit-seconds", 300));
     }
 
     /** Extend a job's visibility this often: three heartbeats fit in one timeout. */

@@ -42,6 +42,7 @@ public final class JobConsumer implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-heartbeat").daemon().factory());
     private final Thread receiver;
     private volatile boolean running = true;
+    private volatile long lastReachedQueue = System.nanoTime();
 
     public JobConsumer(JobQueue queue, JobProcessor processor, WorkerSettings settings, WorkerMetrics metrics) {
         this.queue = queue;
@@ -57,8 +58,10 @@ public final class JobConsumer implements AutoCloseable {
         receiver.start();
     }
 
+    /** Alive: the receiver runs and has reached the queue within {@code queue-unreachable-limit-seconds}. */
     public boolean isReceiving() {
-        return receiver.isAlive();
+        return receiver.isAlive()
+                && System.nanoTime() - lastReachedQueue < settings.queueUnreachableLimit().toNanos();
     }
 
     private void receiveLoop() {
@@ -74,6 +77,7 @@ public final class JobConsumer implements AutoCloseable {
             List<Message> messages;
             try {
                 messages = receive(Math.min(free, SQS_MAX_BATCH));
+                lastReachedQueue = System.nanoTime();
                 backoff = Duration.ofSeconds(1);
             } catch (SdkException e) {
                 slots.release(free);
