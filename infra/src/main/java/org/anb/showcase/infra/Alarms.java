@@ -2,10 +2,17 @@ package org.anb.showcase.infra;
 
 import java.util.Map;
 
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.cloudwatch.LogMetricFilter;
+import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
 import com.pulumi.aws.cloudwatch.MetricAlarmArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryArgs;
+import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicSubscription;
@@ -16,27 +23,58 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * What pages someone: jobs in the dead-letter queue, an ALB 5xx rate over 5 %, unhealthy API targets, a busy or
- * full database. All alarms notify one SNS topic (and its e-mail subscriber, when configured).
+ * What pages someone: jobs dead-lettered (counted from the worker's own log line: its handler drains the dead-letter
+ * queue, so that queue's depth never rises), jobs waiting too long, the load balancer's own 5xx, a target 5xx rate
+ * over 5 %, p95 latency over a second, unhealthy API targets, a busy, crowded or full database. All alarms notify one
+ * SNS topic encrypted with a key of the stack's own whose policy lets CloudWatch publish (AWS's managed SNS key does
+ * not), and its e-mail subscriber from the stack config ({@code anb:alarmEmail}).
  */
 public final class Alarms extends ComponentResource {
     private final Topic topic;
     private final CustomResourceOptions child;
 
+    /** The worker writes this (with the video id) for each job its dead-letter handler marks failed. */
+    static final String DEAD_LETTER_LOG_PATTERN = "\"outcome=dead_lettered\"";
+    static final String METRICS_NAMESPACE = "ANB/Worker";
+
     public Alarms(String name, StackConfig config, LoadBalancer loadBalancer, Database database, JobQueue queue,
-                  ComponentResourceOptions options) {
+                  WorkerTier workers, ComponentResourceOptions options) {
         super("anb:infra:Alarms", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
+        var account = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        var key = new Key(prefix + "-alarms", KeyArgs.builder()
+                .description("Encrypts the alarm topic; CloudWatch may use it to publish alarms")
+                .enableKeyRotation(true).deletionWindowInDays(7).policy(account.applyValue(Alarms::keyPolicy))
+                .build(), child);
         topic = new Topic(prefix + "-alarms", TopicArgs.builder().name(prefix + "-alarms")
-                .kmsMasterKeyId("alias/aws/sns").build(), child);
+                .kmsMasterKeyId(key.arn()).build(), child);
         config.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "-alarms-email",
                 TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), child));
 
-        alarm(prefix + "-dlq-not-empty", "Jobs failed 5 times and reached the dead-letter queue", MetricAlarmArgs.builder()
-                .namespace("AWS/SQS").metricName("ApproximateNumberOfMessagesVisible")
-                .dimensions(queue.deadLettersName().applyValue(q -> Map.of("QueueName", q)))
-                .statistic("Maximum").period(300).evaluationPeriods(1).threshold(0.0)
+        new LogMetricFilter(prefix + "-dead-lettered", LogMetricFilterArgs.builder().name(prefix + "-dead-lettered")
+                .logGroupName(workers.logGroupName()).pattern(DEAD_LETTER_LOG_PATTERN)
+                .metricTransformation(LogMetricFilterMetricTransformationArgs.builder().namespace(METRICS_NAMESPACE)
+                        .name(prefix + "-dead-lettered-jobs").value("1").defaultValue("0").build())
+                .build(), child);
+        alarm(prefix + "-jobs-dead-lettered", "Jobs failed 5 times and were dead-lettered: their videos are failed",
+                MetricAlarmArgs.builder().namespace(METRICS_NAMESPACE).metricName(prefix + "-dead-lettered-jobs")
+                        .statistic("Sum").period(300).evaluationPeriods(1).threshold(0.0)
+                        .comparisonOperator("GreaterThanThreshold"));
+        alarm(prefix + "-jobs-waiting", "The oldest job has waited more than 10 minutes: workers are behind or down",
+                MetricAlarmArgs.builder().namespace("AWS/SQS").metricName("ApproximateAgeOfOldestMessage")
+                        .dimensions(queue.jobsName().applyValue(q -> Map.of("QueueName", q)))
+                        .statistic("Maximum").period(300).evaluationPeriods(1).threshold(600.0)
+                        .comparisonOperator("GreaterThanThreshold"));
+        alarm(prefix + "-alb-own-5xx", "The load balancer itself answered 5xx (no healthy target, timeouts)",
+                MetricAlarmArgs.builder().namespace("AWS/ApplicationELB").metricName("HTTPCode_ELB_5XX_Count")
+                        .dimensions(loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb)))
+                        .statistic("Sum").period(300).evaluationPeriods(1).threshold(10.0)
+                        .comparisonOperator("GreaterThanThreshold"));
+        alarm(prefix + "-api-p95-latency", "API p95 response time above 1 s", MetricAlarmArgs.builder()
+                .namespace("AWS/ApplicationELB").metricName("TargetResponseTime")
+                .dimensions(loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb)))
+                .extendedStatistic("p95").period(300).evaluationPeriods(2).threshold(1.0)
                 .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-alb-5xx-rate", "More than 5 % of API requests answered 5xx", MetricAlarmArgs.builder()
                 .metricQueries(
@@ -56,12 +94,28 @@ public final class Alarms extends ComponentResource {
                 .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
                 .statistic("Average").period(300).evaluationPeriods(2).threshold(80.0)
                 .comparisonOperator("GreaterThanThreshold"));
+        alarm(prefix + "-db-connections", "Database connections above 60 (the small instance allows about 80)",
+                MetricAlarmArgs.builder().namespace("AWS/RDS").metricName("DatabaseConnections")
+                        .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
+                        .statistic("Maximum").period(300).evaluationPeriods(2).threshold(60.0)
+                        .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-storage", "Database free storage below 2 GiB", MetricAlarmArgs.builder()
                 .namespace("AWS/RDS").metricName("FreeStorageSpace")
                 .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
                 .statistic("Minimum").period(300).evaluationPeriods(1).threshold(2.0 * 1024 * 1024 * 1024)
                 .comparisonOperator("LessThanThreshold"));
         registerOutputs(Map.of("topicArn", topic.arn()));
+    }
+
+    /** The account administers the key; CloudWatch may use it to publish to the topic, nothing else. */
+    static String keyPolicy(String account) {
+        return Policies.json(Map.of("Version", "2012-10-17", "Statement", java.util.List.of(
+                Map.of("Sid", "AccountAdministers", "Effect", "Allow",
+                        "Principal", Map.of("AWS", "arn:aws:iam::" + account + ":root"),
+                        "Action", "kms:*", "Resource", "*"),
+                Map.of("Sid", "CloudWatchPublishesAlarms", "Effect", "Allow",
+                        "Principal", Map.of("Service", "cloudwatch.amazonaws.com"),
+                        "Action", java.util.List.of("kms:Decrypt", "kms:GenerateDataKey*"), "Resource", "*"))));
     }
 
     private void alarm(String name, String description, MetricAlarmArgs.Builder args) {

@@ -42,8 +42,8 @@ public final class AnbStack {
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
         var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
-        new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
-        new Alarms("alarms", config, loadBalancer, database, queue, options);
+        var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, workers, options);
 
         ctx.export("url", cdn.url());
         ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));

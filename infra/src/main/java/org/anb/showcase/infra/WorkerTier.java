@@ -27,6 +27,8 @@ import com.pulumi.resources.CustomResourceOptions;
 public final class WorkerTier extends ComponentResource {
     static final int STOP_TIMEOUT_SECONDS = 90;
 
+    private final InstanceFleet fleet;
+
     public WorkerTier(String name, StackConfig config, Network network, Firewall firewall, Database database,
                       MediaStorage media, JobQueue queue, ImageRegistry images, ComponentResourceOptions options) {
         super("anb:infra:WorkerTier", name, options);
@@ -45,7 +47,7 @@ public final class WorkerTier extends ComponentResource {
                 .storageAndQueues(media, queue)
                 .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30))
                 .replacedWhenUnhealthy();
-        var fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
+        fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
                 "EC2", null),
                 grants, userData, "anb-worker", images.workerImageDigest(), "", STOP_TIMEOUT_SECONDS, child);
@@ -72,6 +74,11 @@ public final class WorkerTier extends ComponentResource {
                         .build())
                 .build(), child);
         registerOutputs(Map.of("autoScalingGroup", fleet.group.name()));
+    }
+
+    /** Where the worker containers log (CloudWatch Logs): the dead-lettered-jobs alarm counts its lines. */
+    public Output<String> logGroupName() {
+        return fleet.logs.name();
     }
 
     private static PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs metric(

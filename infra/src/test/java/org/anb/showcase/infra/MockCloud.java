@@ -45,6 +45,8 @@ final class MockCloud implements Mocks {
                     "userName", "AWS", "password", "mock-ecr-password", "authorizationToken", "bW9jaw==",
                     "proxyEndpoint", "https://" + ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com",
                     "expiresAt", "2030-01-01T00:00:00Z");
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", ACCOUNT, "accountId", ACCOUNT,
+                    "arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/ci/pulumi", "userId", "AROAMOCK:pulumi");
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", REGION,
                     "randomPassword", RANDOM_PASSWORD);
             default -> Map.of();

@@ -134,6 +134,21 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void theAlarmTopicIsEncryptedWithARotatedKeyThatCloudWatchMayUseOnlyToPublish() {
+        var key = dev.named("aws:kms/key:Key", "anb-dev-alarms");
+        assertThat(input(key, "enableKeyRotation")).isEqualTo(true);
+        assertThat(input(dev.named("aws:sns/topic:Topic", "anb-dev-alarms"), "kmsMasterKeyId"))
+                .isEqualTo("arn:aws:kms:us-east-1:123456789012:anb-dev-alarms");
+        List<?> statements = (List<?>) json(input(key, "policy")).get("Statement");
+        Map<?, ?> cloudWatch = statements.stream().map(st -> (Map<?, ?>) st)
+                .filter(st -> String.valueOf(st.get("Principal")).contains("cloudwatch.amazonaws.com")).findFirst()
+                .orElseThrow();
+        assertThat(strings(cloudWatch.get("Action"))).containsExactlyInAnyOrder("kms:Decrypt", "kms:GenerateDataKey*");
+        assertThat(statements).hasSize(2).allSatisfy(st -> assertThat(String.valueOf(((Map<?, ?>) st).get("Principal")))
+                .containsAnyOf("cloudwatch.amazonaws.com", "arn:aws:iam::123456789012:root"));
+    }
+
+    @Test
     void aWorkerMayMarkOnlyInstancesOfItsOwnGroupUnhealthy() {
         var policy = dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker-self-health");
         assertThat(input(policy, "role")).isEqualTo(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"),

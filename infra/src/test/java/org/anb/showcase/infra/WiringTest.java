@@ -120,15 +120,6 @@ class WiringTest {
     }
 
     @Test
-    void alarmsWatchTheDeadLetterQueueErrorsHealthAndTheDatabase() {
-        assertThat(dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm").stream().map(MockCloud.Registration::name))
-                .containsExactlyInAnyOrder("anb-dev-dlq-not-empty", "anb-dev-alb-5xx-rate", "anb-dev-api-unhealthy",
-                        "anb-dev-db-cpu", "anb-dev-db-storage");
-        assertThat(dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm"))
-                .allSatisfy(a -> assertThat(String.valueOf(input(a, "alarmActions"))).contains("anb-dev-alarms"));
-    }
-
-    @Test
     void theStackExportsWhatOperatorsNeed() {
         assertThat(dev.result.outputs().keySet()).contains("url", "apiBaseUrl", "albDnsName", "bucketName",
                 "jobsQueueUrl", "deadLetterQueueUrl", "apiRepositoryUrl", "workerRepositoryUrl", "dbEndpoint",
@@ -145,5 +136,26 @@ class WiringTest {
     private static Map<?, ?> origin(List<?> origins, String id) {
         return origins.stream().map(o -> (Map<?, ?>) o).filter(o -> id.equals(o.get("originId")))
                 .findFirst().orElseThrow(() -> new AssertionError("no origin " + id));
+    }
+
+    @Test
+    void everySignalAnOperatorNeedsHasAnAlarmAndEveryAlarmNotifiesTheTopic() throws Exception {
+        var alarms = dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm");
+        assertThat(alarms.stream().map(MockCloud.Registration::name)).containsExactlyInAnyOrder("anb-dev-jobs-dead-lettered",
+                "anb-dev-jobs-waiting", "anb-dev-alb-own-5xx", "anb-dev-alb-5xx-rate", "anb-dev-api-p95-latency",
+                "anb-dev-api-unhealthy", "anb-dev-db-cpu", "anb-dev-db-connections", "anb-dev-db-storage");
+        String topic = "arn:aws:sns:us-east-1:123456789012:anb-dev-alarms";
+        assertThat(alarms).allSatisfy(alarm -> assertThat(input(alarm, "alarmActions")).isEqualTo(java.util.List.of(topic)));
+        assertThat(input(dev.named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-dev-api-p95-latency"),
+                "extendedStatistic")).isEqualTo("p95");
+
+        // The worker drains its dead-letter queue itself, so dead letters are counted from its own log line.
+        var filter = dev.named("aws:cloudwatch/logMetricFilter:LogMetricFilter", "anb-dev-dead-lettered");
+        assertThat(input(filter, "logGroupName")).isEqualTo("/anb/anb-dev-worker");
+        assertThat(input(filter, "pattern")).isEqualTo(Alarms.DEAD_LETTER_LOG_PATTERN);
+        String handler = java.nio.file.Files.readString(DeployedStack.repositoryRoot()
+                .resolve("worker/src/main/java/org/anb/showcase/worker/consume/DeadLetterHandler.java"));
+        assertThat(handler).as("the worker still writes the line the alarm counts")
+                .contains(Alarms.DEAD_LETTER_LOG_PATTERN.replace("\"", ""));
     }
 }
