@@ -23,8 +23,10 @@ import com.pulumi.resources.CustomResourceOptions;
 
 /**
  * ECR repositories for the API and the worker (scan on push, keep the last {@value #KEEP_IMAGES}), and the images
- * themselves: built from {@code app/Dockerfile} and {@code worker/Dockerfile} with the repository root as context and
- * pushed with ECR's token. The tiers deploy the pushed digest, so changing the code changes what the stack runs.
+ * themselves: built from {@code app/Dockerfile} and {@code worker/Dockerfile} with the repository root as context,
+ * narrowed by each Dockerfile's own {@code .dockerignore} to what its build reads, and pushed with ECR's token. The
+ * tiers deploy the pushed digest, so changing the code changes what the stack runs — and a commit that does not touch
+ * an image's inputs (pulumi-docker hashes the context by content) rebuilds nothing and rolls no fleet.
  */
 public final class ImageRegistry extends ComponentResource {
     static final int KEEP_IMAGES = 20;
