@@ -10,6 +10,8 @@ import com.pulumi.aws.cloudfront.Function;
 import com.pulumi.aws.cloudfront.FunctionArgs;
 import com.pulumi.aws.cloudfront.OriginAccessControl;
 import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
+import com.pulumi.aws.cloudfront.VpcOrigin;
+import com.pulumi.aws.cloudfront.VpcOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
@@ -22,10 +24,12 @@ import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorForwarde
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomHeaderArgs;
-import com.pulumi.aws.cloudfront.inputs.DistributionOriginCustomOriginConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.DistributionOriginVpcOriginConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -94,14 +98,23 @@ public final class Cdn extends ComponentResource {
                         .build())
                 .build(), child);
 
+        // CloudFront's own elastic network interfaces in our VPC reach the internal load balancer: the API's
+        // traffic never crosses the internet, and plain HTTP inside the VPC is all it needs.
+        var apiOrigin = new VpcOrigin(prefix + "-api", VpcOriginArgs.builder()
+                .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder().name(prefix + "-api")
+                        .arn(loadBalancer.arn()).httpPort(80).httpsPort(443).originProtocolPolicy("http-only")
+                        .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
+                                .items("TLSv1.2").quantity(1).build())
+                        .build())
+                .build(), child);
+
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
                 .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
                 .comment("ANB Rising Stars Showcase (" + config.environment() + ")")
                 .origins(
                         DistributionOriginArgs.builder().originId(API_ORIGIN).domainName(loadBalancer.dnsName())
-                                .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
-                                        .httpPort(80).httpsPort(443).originProtocolPolicy("http-only")
-                                        .originSslProtocols("TLSv1.2").originReadTimeout(60).build())
+                                .vpcOriginConfig(DistributionOriginVpcOriginConfigArgs.builder()
+                                        .vpcOriginId(apiOrigin.id()).originReadTimeout(60).build())
                                 .customHeaders(DistributionOriginCustomHeaderArgs.builder()
                                         .name(LoadBalancer.ORIGIN_HEADER).value(loadBalancer.originSecret())
                                         .build())

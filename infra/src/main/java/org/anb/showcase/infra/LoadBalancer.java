@@ -39,8 +39,10 @@ public final class LoadBalancer extends ComponentResource {
         originSecret = GeneratedSecret.create(prefix + "-origin", prefix + "/cdn/origin-secret",
                 "Header value CloudFront sends the load balancer; it forwards nothing without it", this);
         alb = new com.pulumi.aws.lb.LoadBalancer(prefix + "-alb", com.pulumi.aws.lb.LoadBalancerArgs.builder()
-                .name(prefix + "-alb").loadBalancerType("application").internal(false)
-                .securityGroups(Output.all(firewall.albGroupId())).subnets(network.publicSubnetIds())
+                // Internal, in the private subnets: CloudFront reaches it through a VPC origin, never across the
+                // internet, and nothing else can reach it at all.
+                .name(prefix + "-alb").loadBalancerType("application").internal(true)
+                .securityGroups(Output.all(firewall.albGroupId())).subnets(network.privateSubnetIds())
                 .dropInvalidHeaderFields(true)
                 .idleTimeout(300) // 100 MB uploads on slow connections
                 .tags(Tags.named(prefix + "-alb")).build(), child);
@@ -67,6 +69,10 @@ public final class LoadBalancer extends ComponentResource {
                 .actions(ListenerRuleActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build())
                 .build(), child);
         registerOutputs(Map.of("dnsName", alb.dnsName()));
+    }
+
+    public Output<String> arn() {
+        return alb.arn();
     }
 
     public Output<String> dnsName() {

@@ -134,6 +134,20 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void theLoadBalancerIsInternalAndCloudFrontReachesItOnlyThroughAVpcOrigin() {
+        var alb = dev.named("aws:lb/loadBalancer:LoadBalancer", "anb-dev-alb");
+        var privateSubnets = dev.registered("aws:ec2/subnet:Subnet").stream()
+                .filter(s -> s.name().contains("-private-")).map(s -> s.name() + "-id").toList();
+        assertThat(input(alb, "internal")).isEqualTo(true);
+        assertThat(strings(input(alb, "subnets"))).containsExactlyInAnyOrderElementsOf(privateSubnets);
+        var origin = dev.named("aws:cloudfront/vpcOrigin:VpcOrigin", "anb-dev-api");
+        assertThat(input(origin, "vpcOriginEndpointConfig.arn")).isEqualTo("arn:aws:lb:us-east-1:123456789012:anb-dev-alb");
+        String origins = String.valueOf(input(dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn"),
+                "origins"));
+        assertThat(origins).contains("vpcOriginId=anb-dev-api-id").doesNotContain("customOriginConfig");
+    }
+
+    @Test
     void theAlarmTopicIsEncryptedWithARotatedKeyThatCloudWatchMayUseOnlyToPublish() {
         var key = dev.named("aws:kms/key:Key", "anb-dev-alarms");
         assertThat(input(key, "enableKeyRotation")).isEqualTo(true);
