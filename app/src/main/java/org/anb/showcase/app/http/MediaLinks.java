@@ -6,6 +6,7 @@ import org.anb.showcase.core.storage.ObjectStore;
 
 /**
  * The URLs a browser opens to play a video or show its poster: presigned for an hour locally, CloudFront's in AWS
+ * for processed media (an owner's original is always presigned: the CDN does not serve it)
  * (see {@link ObjectStore#browserUrl}). Null for an object not written yet — a video not processed, a row from before
  * posters — as the JSON contract has it.
  */

@@ -98,9 +98,12 @@ public final class ObjectStore implements AutoCloseable {
         s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
     }
 
-    /** A URL a browser can GET: the public (CDN) URL when configured, else a presigned one. */
+    /**
+     * A URL a browser can GET: for processed media the public (CDN) URL when configured; otherwise — and always for
+     * an owner's original, which the CDN does not serve — a presigned one.
+     */
     public URI browserUrl(String key, Duration validity) {
-        if (settings.publicBaseUrl().isPresent()) {
+        if (settings.publicBaseUrl().isPresent() && key.startsWith(ObjectKeys.PROCESSED_PREFIX)) {
             return URI.create(settings.publicBaseUrl().get() + "/" + key);
         }
         return URI.create(presigner.presignGetObject(p -> p.signatureDuration(validity)
