@@ -38,7 +38,8 @@ public final class AnbStack {
         var media = new MediaStorage("media", config, options);
         var queue = new JobQueue("queue", config, options);
         var images = new ImageRegistry("images", config, options);
-        var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, options);
+        var accessLogs = new AccessLogs("access-logs", config, network, options);
+        var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, accessLogs, options);
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
         var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);

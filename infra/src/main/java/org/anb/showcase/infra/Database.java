@@ -6,6 +6,8 @@ import com.pulumi.aws.rds.Instance;
 import com.pulumi.aws.rds.InstanceArgs;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -27,6 +29,9 @@ public final class Database extends ComponentResource {
         String prefix = config.prefix();
         var subnets = new SubnetGroup(prefix + "-db", SubnetGroupArgs.builder()
                 .subnetIds(network.privateSubnetIds()).tags(Tags.named(prefix + "-db")).build(), child);
+        // Made before the instance, so RDS exports into a group that expires its logs (it would make one that never does).
+        var logs = new LogGroup(prefix + "-db-postgresql", LogGroupArgs.builder()
+                .name("/aws/rds/instance/" + prefix + "-db/postgresql").retentionInDays(30).build(), child);
         var args = InstanceArgs.builder()
                 .identifier(prefix + "-db")
                 .engine("postgres").engineVersion("17")
@@ -43,11 +48,13 @@ public final class Database extends ComponentResource {
                 .skipFinalSnapshot(!config.dbDeletionProtection())
                 .autoMinorVersionUpgrade(true)
                 .copyTagsToSnapshot(true)
+                .enabledCloudwatchLogsExports("postgresql", "upgrade")
                 .tags(Tags.named(prefix + "-db"));
         if (config.dbDeletionProtection()) {
             args.finalSnapshotIdentifier(prefix + "-db-final");
         }
-        instance = new Instance(prefix + "-db", args.build(), child);
+        instance = new Instance(prefix + "-db", args.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(logs).build());
         registerOutputs(Map.of("endpoint", address(), "secretArn", masterSecretArn()));
     }
 

@@ -13,6 +13,7 @@ import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
 import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -31,7 +32,7 @@ public final class LoadBalancer extends ComponentResource {
     private final TargetGroup targets;
     private final GeneratedSecret originSecret;
 
-    public LoadBalancer(String name, StackConfig config, Network network, Firewall firewall,
+    public LoadBalancer(String name, StackConfig config, Network network, Firewall firewall, AccessLogs logs,
                         ComponentResourceOptions options) {
         super("anb:infra:LoadBalancer", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -45,7 +46,10 @@ public final class LoadBalancer extends ComponentResource {
                 .securityGroups(Output.all(firewall.albGroupId())).subnets(network.privateSubnetIds())
                 .dropInvalidHeaderFields(true)
                 .idleTimeout(300) // 100 MB uploads on slow connections
-                .tags(Tags.named(prefix + "-alb")).build(), child);
+                .accessLogs(LoadBalancerAccessLogsArgs.builder().bucket(logs.bucketName()).prefix(AccessLogs.ALB_PREFIX)
+                        .enabled(true).build())
+                .tags(Tags.named(prefix + "-alb")).build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(logs.bucketPolicy()).build());
         targets = new TargetGroup(prefix + "-api", TargetGroupArgs.builder()
                 .name(prefix + "-api").port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
                 .vpcId(network.vpcId()).deregistrationDelay(30)

@@ -20,9 +20,10 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * A bucket nobody outside the account can reach, as both of ours are: every form of public access blocked, objects
+ * A bucket nobody outside the account can reach, as all of ours are: every form of public access blocked, objects
  * owned by the bucket owner (no ACLs), SSE by default, and a policy that refuses plain HTTP and lets exactly one
- * CloudFront distribution (through Origin Access Control) read one key pattern. Not a component of its own: the
+ * service in: a CloudFront distribution (through Origin Access Control) reading one key pattern, or a log delivery
+ * service writing one. Not a component of its own: the
  * resources keep the names and parent of the component that owns the bucket.
  */
 final class PrivateBucket {
@@ -55,17 +56,30 @@ final class PrivateBucket {
      * {@code keyPattern}. There is no other grant: the instances reach the bucket through their IAM roles.
      */
     void readableOnlyBy(Output<String> distributionArn, String keyPattern, String statementId) {
-        Output<String> policy = Output.tuple(bucket.arn(), distributionArn).applyValue(t -> Policies.json(Map.of(
+        allowOnly("cloudfront.amazonaws.com", "s3:GetObject", keyPattern, statementId, "AWS:SourceArn",
+                distributionArn);
+    }
+
+    /**
+     * The bucket policy of a log bucket: deny any request without TLS, and let only {@code service} write the keys
+     * matching {@code keyPattern}, for this account's resources only. Answers the policy, which the writer must wait for.
+     */
+    BucketPolicy writableOnlyBy(String service, String keyPattern, String statementId, Output<String> account) {
+        return allowOnly(service, "s3:PutObject", keyPattern, statementId, "aws:SourceAccount", account);
+    }
+
+    private BucketPolicy allowOnly(String service, String action, String keyPattern, String statementId,
+                                   String conditionKey, Output<String> conditionValue) {
+        Output<String> policy = Output.tuple(bucket.arn(), conditionValue).applyValue(t -> Policies.json(Map.of(
                 "Version", "2012-10-17",
                 "Statement", List.of(
                         Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*",
                                 "Action", "s3:*", "Resource", List.of(t.t1, t.t1 + "/*"),
                                 "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
-                        Map.of("Sid", statementId, "Effect", "Allow",
-                                "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                                "Action", "s3:GetObject", "Resource", t.t1 + "/" + keyPattern,
-                                "Condition", Map.of("StringEquals", Map.of("AWS:SourceArn", t.t2)))))));
-        new BucketPolicy(name, BucketPolicyArgs.builder().bucket(bucket.id()).policy(policy).build(), owner);
+                        Map.of("Sid", statementId, "Effect", "Allow", "Principal", Map.of("Service", service),
+                                "Action", action, "Resource", t.t1 + "/" + keyPattern,
+                                "Condition", Map.of("StringEquals", Map.of(conditionKey, t.t2)))))));
+        return new BucketPolicy(name, BucketPolicyArgs.builder().bucket(bucket.id()).policy(policy).build(), owner);
     }
 
     BucketV2 bucket() {

@@ -59,10 +59,10 @@ class SecurityInvariantsTest {
     }
 
     @Test
-    void bothBucketsAreFullyPrivateEncryptedAndTlsOnly() {
+    void everyBucketIsFullyPrivateEncryptedAndTlsOnly() {
         assertThat(dev.registered("aws:s3/bucketV2:BucketV2")).extracting(MockCloud.Registration::name)
-                .containsExactlyInAnyOrder("anb-dev-media", "anb-dev-site");
-        for (String bucket : List.of("anb-dev-media", "anb-dev-site")) {
+                .containsExactlyInAnyOrder("anb-dev-media", "anb-dev-site", "anb-dev-logs");
+        for (String bucket : List.of("anb-dev-media", "anb-dev-site", "anb-dev-logs")) {
             var block = dev.named("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
             for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
                 assertThat(input(block, flag)).as(bucket + " " + flag).isEqualTo(true);
@@ -148,6 +148,36 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void onlyElbLogDeliveryWritesTheLogBucketAndTheLoadBalancerLogsThereAfterItsPolicyExists() {
+        assertThat(statements("anb-dev-logs")).filteredOn(st -> "Allow".equals(st.get("Effect"))).singleElement()
+                .satisfies(st -> {
+                    assertThat(st.get("Principal")).isEqualTo(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"));
+                    assertThat(st.get("Action")).isEqualTo("s3:PutObject");
+                    assertThat(st.get("Resource")).isEqualTo("arn:aws:s3:::anb-dev-logs-mock/alb/AWSLogs/*");
+                    assertThat(String.valueOf(st.get("Condition"))).contains("aws:SourceAccount=123456789012");
+                });
+        var alb = dev.named("aws:lb/loadBalancer:LoadBalancer", "anb-dev-alb");
+        assertThat(input(alb, "accessLogs.enabled")).isEqualTo(true);
+        assertThat(input(alb, "accessLogs.bucket")).isEqualTo("anb-dev-logs-mock");
+        var expiry = String.valueOf(input(dev.named("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "anb-dev-logs"), "rules"));
+        assertThat(expiry).contains("days=" + AccessLogs.KEEP_DAYS);
+    }
+
+    @Test
+    void everyLogGroupExpiresTheVpcLogsItsFlowsAndTheDatabaseExportsItsLogs() {
+        assertThat(dev.registered("aws:cloudwatch/logGroup:LogGroup")).isNotEmpty()
+                .allSatisfy(group -> assertThat(input(group, "retentionInDays")).as(group.name()).isNotNull());
+        var flow = dev.named("aws:ec2/flowLog:FlowLog", "anb-dev-vpc");
+        assertThat(input(flow, "trafficType")).isEqualTo("ALL");
+        assertThat(input(flow, "vpcId")).isEqualTo("anb-dev-vpc-id");
+        assertThat(String.valueOf(input(dev.named("aws:rds/instance:Instance", "anb-dev-db"),
+                "enabledCloudwatchLogsExports"))).contains("postgresql");
+        assertThat(dev.named("aws:cloudwatch/logGroup:LogGroup", "anb-dev-db-postgresql").inputs().get("name"))
+                .isEqualTo("/aws/rds/instance/anb-dev-db/postgresql");
+    }
+
+    @Test
     void theAlarmTopicIsEncryptedWithARotatedKeyThatCloudWatchMayUseOnlyToPublish() {
         var key = dev.named("aws:kms/key:Key", "anb-dev-alarms");
         assertThat(input(key, "enableKeyRotation")).isEqualTo(true);
@@ -178,7 +208,7 @@ class SecurityInvariantsTest {
     @Test
     void noIamStatementGrantsAWildcardActionAndStarResourcesOnlyWhereAwsDemandsIt() {
         var policies = dev.registered("aws:iam/rolePolicy:RolePolicy");
-        assertThat(policies).hasSize(3);
+        assertThat(policies).hasSize(4);
         for (var policy : policies) {
             for (Object s : (List<?>) json(input(policy, "policy")).get("Statement")) {
                 Map<?, ?> statement = (Map<?, ?>) s;
