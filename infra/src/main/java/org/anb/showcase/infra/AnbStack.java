@@ -45,6 +45,7 @@ public final class AnbStack {
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
         var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
         new Alarms("alarms", config, loadBalancer, database, queue, workers, options);
+        new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());
         ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));

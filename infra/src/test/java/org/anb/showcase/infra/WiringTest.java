@@ -158,4 +158,12 @@ class WiringTest {
         assertThat(handler).as("the worker still writes the line the alarm counts")
                 .contains(Alarms.DEAD_LETTER_LOG_PATTERN.replace("\"", ""));
     }
+
+    @Test
+    void theDashboardShowsWhatTheAlarmsWatch() {
+        String body = String.valueOf(input(dev.named("aws:cloudwatch/dashboard:Dashboard", "anb-dev"), "dashboardBody"));
+        assertThat(body).contains("HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "TargetResponseTime",
+                "ApproximateAgeOfOldestMessage", "anb-dev-dead-lettered-jobs", "DatabaseConnections", "FreeStorageSpace",
+                "app/anb-dev-alb/abc", "anb-dev-jobs");
+    }
 }
