@@ -58,11 +58,14 @@ export function myVideosPage(main, { navigate }) {
   };
 }
 
+// What phones and editors save (QuickTime from iPhones, M4V, 3GP); the worker decides by the content what is a video.
+const VIDEO_TYPES = 'video/mp4,video/quicktime,video/x-m4v,video/3gpp,.mp4,.mov,.m4v,.3gp';
+
 function uploadForm(onUploaded) {
   const error = errorBox();
   // The browser's own file button speaks the browser's language; this one is always Spanish. The input stays in
   // the page (visually hidden), so keyboard, screen readers and labels work as with any input.
-  const file = h('input', { id: 'video-file', name: 'video_file', type: 'file', accept: 'video/mp4,.mp4', required: true,
+  const file = h('input', { id: 'video-file', name: 'video_file', type: 'file', accept: VIDEO_TYPES, required: true,
     class: 'visually-hidden', 'aria-describedby': 'video-file-hint video-file-name' });
   const chosen = h('span', { id: 'video-file-name', class: 'file-name' }, NO_FILE);
   file.addEventListener('change', () => {
@@ -82,7 +85,7 @@ function uploadForm(onUploaded) {
     field({ name: 'title', label: 'Título', maxlength: 200 }),
     h('div', { class: 'field' },
       h('label', { for: 'video-file' }, 'Archivo de video'),
-      h('small', { id: 'video-file-hint', class: 'hint' }, 'MP4 de 20 a 60 segundos, hasta 100 MB.'),
+      h('small', { id: 'video-file-hint', class: 'hint' }, 'MP4 o MOV de 20 a 60 segundos, hasta 100 MB.'),
       h('div', { class: 'file-picker' }, file,
         h('label', { for: 'video-file', class: 'button secondary', 'aria-hidden': 'true' }, 'Elegir archivo'), chosen)),
     h('div', { class: 'field checkbox' }, publish,
