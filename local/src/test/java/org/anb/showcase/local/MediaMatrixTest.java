@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every kind of video a phone, a camera or an editor makes, through the real API and the real worker: each input is
  * uploaded as {@code .mp4}, then the output is checked with ffprobe (codec, size, pixel format, constant 30 fps,
  * length, no audio) and by its pixels (picture upright, scaled by its display aspect: filled or pillarboxed, the real
- * video and not a cover picture); or the video must fail at once with its reason. The inputs are 3 s long (the
+ * video and not a cover picture), and its poster must exist; or the video must fail at once with its reason. The inputs are 3 s long (the
  * minimum is lowered to 2 s for this platform), so each encode is short.
  */
 class MediaMatrixTest {
@@ -176,6 +176,8 @@ class MediaMatrixTest {
         store.download(ObjectKeys.processed(id), output);
         assertBroadcastFormat(output);
         assertPicture(output, c.expect().pictureWidth());
+        assertThat(store.size(ObjectKeys.poster(id))).as("the poster").hasValueSatisfying(bytes ->
+                assertThat(bytes).isPositive());
     }
 
     private static JsonNode awaitFinished(UUID id) {

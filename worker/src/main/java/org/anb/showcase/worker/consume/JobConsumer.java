@@ -42,7 +42,8 @@ public final class JobConsumer implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("job-heartbeat").daemon().factory());
     private final Thread receiver;
     private volatile boolean running = true;
-    private volatile long lastReachedQueue = System.nanoTime();
+    /** When the receiver last started failing to reach the queue; null while it reaches it (or is busy working). */
+    private volatile Instant unreachableSince;
 
     public JobConsumer(JobQueue queue, JobProcessor processor, WorkerSettings settings, WorkerMetrics metrics) {
         this.queue = queue;
@@ -58,10 +59,14 @@ public final class JobConsumer implements AutoCloseable {
         receiver.start();
     }
 
-    /** Alive: the receiver runs and has reached the queue within {@code queue-unreachable-limit-seconds}. */
+    /**
+     * Alive: the receiver runs and has not been failing to reach the queue for longer than
+     * {@code queue-unreachable-limit-seconds}. Time spent working (all slots busy, no receive) does not count.
+     */
     public boolean isReceiving() {
+        Instant since = unreachableSince;
         return receiver.isAlive()
-                && System.nanoTime() - lastReachedQueue < settings.queueUnreachableLimit().toNanos();
+                && (since == null || Duration.between(since, Instant.now()).compareTo(settings.queueUnreachableLimit()) < 0);
     }
 
     private void receiveLoop() {
@@ -77,9 +82,12 @@ public final class JobConsumer implements AutoCloseable {
             List<Message> messages;
             try {
                 messages = receive(Math.min(free, SQS_MAX_BATCH));
-                lastReachedQueue = System.nanoTime();
+                unreachableSince = null;
                 backoff = Duration.ofSeconds(1);
             } catch (SdkException e) {
+                if (unreachableSince == null) {
+                    unreachableSince = Instant.now();
+                }
                 slots.release(free);
                 if (!running) {
                     return;
