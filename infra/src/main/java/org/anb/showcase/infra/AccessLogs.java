@@ -3,7 +3,6 @@ package org.anb.showcase.infra;
 import java.util.List;
 import java.util.Map;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.ec2.FlowLog;
@@ -12,7 +11,6 @@ import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
-import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -36,11 +34,11 @@ public final class AccessLogs extends ComponentResource {
     private final PrivateBucket bucket;
     private final BucketPolicy bucketPolicy;
 
-    public AccessLogs(String name, StackConfig config, Network network, ComponentResourceOptions options) {
+    public AccessLogs(String name, StackConfig config, Network network, Output<String> account,
+                      ComponentResourceOptions options) {
         super("anb:infra:AccessLogs", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
-        var account = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
 
         bucket = new PrivateBucket(prefix + "-logs", !config.dbDeletionProtection(), child);
         bucketPolicy = bucket.writableOnlyBy("logdelivery.elasticloadbalancing.amazonaws.com",

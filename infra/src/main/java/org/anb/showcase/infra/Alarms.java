@@ -2,7 +2,6 @@ package org.anb.showcase.infra;
 
 import java.util.Map;
 
-import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.cloudwatch.LogMetricFilter;
 import com.pulumi.aws.cloudwatch.LogMetricFilterArgs;
 import com.pulumi.aws.cloudwatch.MetricAlarm;
@@ -12,7 +11,6 @@ import com.pulumi.aws.cloudwatch.inputs.LogMetricFilterMetricTransformationArgs;
 import com.pulumi.aws.cloudwatch.inputs.MetricAlarmMetricQueryMetricArgs;
 import com.pulumi.aws.kms.Key;
 import com.pulumi.aws.kms.KeyArgs;
-import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.sns.Topic;
 import com.pulumi.aws.sns.TopicArgs;
 import com.pulumi.aws.sns.TopicSubscription;
@@ -38,11 +36,12 @@ public final class Alarms extends ComponentResource {
     static final String METRICS_NAMESPACE = "ANB/Worker";
 
     public Alarms(String name, StackConfig config, LoadBalancer loadBalancer, Database database, JobQueue queue,
-                  WorkerTier workers, ComponentResourceOptions options) {
+                  WorkerTier workers, Output<String> account, ComponentResourceOptions options) {
         super("anb:infra:Alarms", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
-        var account = AwsFunctions.getCallerIdentity().applyValue(GetCallerIdentityResult::accountId);
+        var alb = loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb));
+        var db = database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id));
         var key = new Key(prefix + "-alarms", KeyArgs.builder()
                 .description("Encrypts the alarm topic; CloudWatch may use it to publish alarms")
                 .enableKeyRotation(true).deletionWindowInDays(7).policy(account.applyValue(Alarms::keyPolicy))
@@ -68,18 +67,18 @@ public final class Alarms extends ComponentResource {
                         .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-alb-own-5xx", "The load balancer itself answered 5xx (no healthy target, timeouts)",
                 MetricAlarmArgs.builder().namespace("AWS/ApplicationELB").metricName("HTTPCode_ELB_5XX_Count")
-                        .dimensions(loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb)))
+                        .dimensions(alb)
                         .statistic("Sum").period(300).evaluationPeriods(1).threshold(10.0)
                         .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-api-p95-latency", "API p95 response time above 1 s", MetricAlarmArgs.builder()
                 .namespace("AWS/ApplicationELB").metricName("TargetResponseTime")
-                .dimensions(loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb)))
+                .dimensions(alb)
                 .extendedStatistic("p95").period(300).evaluationPeriods(2).threshold(1.0)
                 .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-alb-5xx-rate", "More than 5 % of API requests answered 5xx", MetricAlarmArgs.builder()
                 .metricQueries(
-                        query("errors", loadBalancer, "HTTPCode_Target_5XX_Count"),
-                        query("requests", loadBalancer, "RequestCount"),
+                        query("errors", alb, "HTTPCode_Target_5XX_Count"),
+                        query("requests", alb, "RequestCount"),
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("5xx %")
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").returnData(true).build())
                 .evaluationPeriods(2).threshold(5.0).comparisonOperator("GreaterThanThreshold"));
@@ -91,17 +90,17 @@ public final class Alarms extends ComponentResource {
                 .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-cpu", "Database CPU above 80 %", MetricAlarmArgs.builder()
                 .namespace("AWS/RDS").metricName("CPUUtilization")
-                .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
+                .dimensions(db)
                 .statistic("Average").period(300).evaluationPeriods(2).threshold(80.0)
                 .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-connections", "Database connections above 60 (the small instance allows about 80)",
                 MetricAlarmArgs.builder().namespace("AWS/RDS").metricName("DatabaseConnections")
-                        .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
+                        .dimensions(db)
                         .statistic("Maximum").period(300).evaluationPeriods(2).threshold(60.0)
                         .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-storage", "Database free storage below 2 GiB", MetricAlarmArgs.builder()
                 .namespace("AWS/RDS").metricName("FreeStorageSpace")
-                .dimensions(database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id)))
+                .dimensions(db)
                 .statistic("Minimum").period(300).evaluationPeriods(1).threshold(2.0 * 1024 * 1024 * 1024)
                 .comparisonOperator("LessThanThreshold"));
         registerOutputs(Map.of("topicArn", topic.arn()));
@@ -124,10 +123,10 @@ public final class Alarms extends ComponentResource {
                 .okActions(topic.arn().applyValue(java.util.List::of)).build(), child);
     }
 
-    private static MetricAlarmMetricQueryArgs query(String id, LoadBalancer loadBalancer, String metric) {
+    private static MetricAlarmMetricQueryArgs query(String id, Output<Map<String, String>> alb, String metric) {
         return MetricAlarmMetricQueryArgs.builder().id(id).returnData(false)
                 .metric(MetricAlarmMetricQueryMetricArgs.builder().namespace("AWS/ApplicationELB").metricName(metric)
-                        .dimensions(loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb)))
+                        .dimensions(alb)
                         .stat("Sum").period(300).build())
                 .build();
     }

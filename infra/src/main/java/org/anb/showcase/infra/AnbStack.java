@@ -4,9 +4,11 @@ import java.util.Map;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 
@@ -32,19 +34,22 @@ public final class AnbStack {
                 .build());
         var options = ComponentResourceOptions.builder().providers(provider).build();
 
+        // The account the stack deploys into, looked up once (key policies and log delivery name it).
+        Output<String> account = AwsFunctions.getCallerIdentity()
+                .applyValue(GetCallerIdentityResult::accountId);
         var network = new Network("network", config, options);
         var firewall = new Firewall("firewall", config, network, options);
         var database = new Database("database", config, network, firewall, options);
         var media = new MediaStorage("media", config, options);
         var queue = new JobQueue("queue", config, options);
         var images = new ImageRegistry("images", config, options);
-        var accessLogs = new AccessLogs("access-logs", config, network, options);
+        var accessLogs = new AccessLogs("access-logs", config, network, account, options);
         var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, accessLogs, options);
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
         var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
         var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
-        new Alarms("alarms", config, loadBalancer, database, queue, workers, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, workers, account, options);
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());

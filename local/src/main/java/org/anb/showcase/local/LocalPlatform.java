@@ -15,7 +15,6 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import org.anb.showcase.app.ApiServer;
-import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
@@ -62,7 +61,6 @@ public final class LocalPlatform implements AutoCloseable {
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
                 store.ensureBucket();
             }
-            DatabaseMigrations.migrate(config.get("db"));
             if (config.get("worker.enabled").asBoolean().orElse(true)) {
                 started(WorkerService.start(config));
             }

@@ -86,8 +86,10 @@ public final class WorkerService implements AutoCloseable {
                 .build()
                 .start();
         started(observer::stop);
-        PortUnavailableException.requireRunning(observer.isRunning(), "the worker's health server",
-                config.get("worker.server.port").asInt().orElse(8081));
+        if (!observer.isRunning()) {
+            throw new PortUnavailableException("the worker's health server",
+                    config.get("worker.server.port").asInt().orElse(8081));
+        }
         started(consumer).start();
         if (settings.deadLetterHandler()) {
             started(new DeadLetterHandler(queue, jobs, metrics, settings.receiveWait())).start();

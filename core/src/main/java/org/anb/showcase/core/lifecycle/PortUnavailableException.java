@@ -8,11 +8,4 @@ public final class PortUnavailableException extends IllegalStateException {
     public PortUnavailableException(String what, int port) {
         super(what + " cannot listen on port " + port + ": another program is using it");
     }
-
-    /** Throws unless the server that was just started is running. */
-    public static void requireRunning(boolean running, String what, int port) {
-        if (!running) {
-            throw new PortUnavailableException(what, port);
-        }
-    }
 }
