@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
@@ -34,6 +35,7 @@ import org.anb.showcase.app.videos.UploadSweeper;
 import org.anb.showcase.app.videos.VideoRepository;
 import org.anb.showcase.app.videos.VideoRoutes;
 import org.anb.showcase.core.db.DatabaseMigrations;
+import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.lifecycle.PortUnavailableException;
 import org.anb.showcase.core.queue.JobQueue;
@@ -64,7 +66,9 @@ public final class ApiServer implements AutoCloseable {
         Config authConfig = config.get("auth");
         TokenService tokens = TokenService.from(authConfig); // fails fast on a missing or short secret
         DatabaseMigrations.migrate(config.get("db"));
-        DbClient db = DbClient.create(config.get("db"));
+        DbClient db = DatabasePool.open(config.get("db"))
+                .publishingMetricsTo(Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class))
+                .client();
         ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
         JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
         UploadLimits limits = UploadLimits.from(config.get("uploads"));

@@ -64,5 +64,6 @@ public final class AnbStack {
         ctx.export("apiImage", images.apiImageDigest());
         ctx.export("workerImage", images.workerImageDigest());
         ctx.export("dbEndpoint", database.address());
+        ctx.export("dbSecretArn", database.masterSecretArn());
     }
 }

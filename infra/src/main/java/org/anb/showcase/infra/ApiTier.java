@@ -43,7 +43,7 @@ public final class ApiTier extends ComponentResource {
         var userData = new ContainerUserData(config.region())
                 .database(database)
                 .storageAndQueues(media, queue)
-                .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn(), null)
+                .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn())
                 // CloudFront appends the viewer's address, the ALB CloudFront's: the login throttle keys on the former.
                 .env("AUTH_TRUSTED_DASH_PROXY_DASH_HOPS", "2")
                 .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl());

@@ -20,11 +20,8 @@ import com.pulumi.core.Output;
 final class ContainerUserData {
     private final String region;
     private final Map<String, Output<String>> environment = new LinkedHashMap<>();
-    private final Map<String, SecretRef> secrets = new LinkedHashMap<>();
+    private final Map<String, Output<String>> secrets = new LinkedHashMap<>();
     private boolean watchdog;
-
-    private record SecretRef(Output<String> secretArn, String jsonField) {
-    }
 
     ContainerUserData(String region) {
         this.region = region;
@@ -39,12 +36,15 @@ final class ContainerUserData {
         return env(name, Output.of(value));
     }
 
-    /** The database's JDBC URL and, from RDS's secret, its credentials. */
+    /**
+     * The database's JDBC URL and the ARN of RDS's secret, which the app reads itself, at start and again whenever
+     * the database refuses the password (RDS rotates it every 7 days): a password copied here would go stale.
+     */
     ContainerUserData database(Database database) {
         return env("DB_CONNECTION_URL", database.address().applyValue(host ->
                         "jdbc:postgresql://" + host + ":5432/" + Database.DB_NAME + "?sslmode=require"))
-                .secret("DB_CONNECTION_USERNAME", database.masterSecretArn(), "username")
-                .secret("DB_CONNECTION_PASSWORD", database.masterSecretArn(), "password");
+                .env("DB_CREDENTIALS_SECRET_DASH_ID", database.masterSecretArn())
+                .env("DB_CREDENTIALS_REGION", region);
     }
 
     /** Where the media bucket and the two queues are. */
@@ -56,9 +56,9 @@ final class ContainerUserData {
                 .env("QUEUE_DEAD_DASH_LETTER_DASH_QUEUE", queue.deadLettersUrl());
     }
 
-    /** An environment variable read at boot from a secret; {@code jsonField} picks a key of a JSON secret. */
-    ContainerUserData secret(String name, Output<String> secretArn, String jsonField) {
-        secrets.put(name, new SecretRef(secretArn, jsonField));
+    /** An environment variable read at boot from a plain-text secret (one that does not rotate). */
+    ContainerUserData secret(String name, Output<String> secretArn) {
+        secrets.put(name, secretArn);
         return this;
     }
 
@@ -108,13 +108,13 @@ final class ContainerUserData {
                           int stopTimeoutSeconds) {
         List<Output<String>> parts = new ArrayList<>(List.of(image, logGroup));
         environment.values().forEach(parts::add);
-        secrets.values().forEach(s -> parts.add(s.secretArn()));
+        secrets.values().forEach(parts::add);
         return Output.all(parts).applyValue(values -> {
             String imageRef = values.get(0);
             StringBuilder script = new StringBuilder("""
                     #!/bin/bash
                     set -euo pipefail
-                    dnf install -y docker jq
+                    dnf install -y docker
                     systemctl enable --now docker
                     """);
             if (watchdog) {
@@ -124,24 +124,19 @@ final class ContainerUserData {
             script.append("IMAGE='").append(imageRef).append("'\n");
             script.append("aws ecr get-login-password --region \"$REGION\" | docker login --username AWS "
                     + "--password-stdin \"${IMAGE%%/*}\"\n");
-            int next = 2 + environment.size();
-            int index = 0;
-            for (var secret : secrets.values()) {
+            int firstSecret = 2 + environment.size();
+            for (int i = 0; i < secrets.size(); i++) {
                 // An assignment keeps the substitution's exit status, so set -e stops the boot when aws fails.
-                String variable = "secret_" + index++;
-                script.append(variable).append("=$(aws secretsmanager get-secret-value --region \"$REGION\" --secret-id '")
-                        .append(values.get(next++)).append("' --query SecretString --output text)\n");
-                if (secret.jsonField() != null) {
-                    script.append(variable).append("=$(jq -er .").append(secret.jsonField())
-                            .append(" <<< \"$").append(variable).append("\")\n");
-                }
+                script.append("secret_").append(i)
+                        .append("=$(aws secretsmanager get-secret-value --region \"$REGION\" --secret-id '")
+                        .append(values.get(firstSecret + i)).append("' --query SecretString --output text)\n");
             }
             script.append("umask 077\nENV_FILE=\"${ANB_RUN_DIR:-/run}/").append(container).append(".env\"\n{\n");
-            next = 2;
+            int next = 2;
             for (String name : environment.keySet()) {
                 script.append("  echo '").append(name).append('=').append(values.get(next++)).append("'\n");
             }
-            index = 0;
+            int index = 0;
             for (String name : secrets.keySet()) {
                 script.append("  printf '%s=%s\\n' ").append(name).append(" \"$secret_").append(index++).append("\"\n");
             }

@@ -237,6 +237,28 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void theAppsMayReadTheRotatingDatabaseSecretAndTheApiItsTokenKeyAndNoOtherSecret() {
+        String databaseSecret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-mock";
+        for (String tier : List.of("api", "worker")) {
+            List<String> readable = new java.util.ArrayList<>();
+            for (Object s : (List<?>) json(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-" + tier),
+                    "policy")).get("Statement")) {
+                Map<?, ?> statement = (Map<?, ?>) s;
+                if (strings(statement.get("Action")).contains("secretsmanager:GetSecretValue")) {
+                    assertThat(strings(statement.get("Action"))).containsExactly("secretsmanager:GetSecretValue");
+                    readable.addAll(strings(statement.get("Resource")));
+                }
+            }
+            if (tier.equals("api")) {
+                assertThat(readable).containsExactlyInAnyOrder(databaseSecret,
+                        "arn:aws:secretsmanager:us-east-1:123456789012:anb-dev-jwt");
+            } else {
+                assertThat(readable).containsExactly(databaseSecret);
+            }
+        }
+    }
+
+    @Test
     void everyQueueIsEncryptedAndTheDeadLetterQueueIsWiredAfterFiveReceives() {
         var queues = dev.registered("aws:sqs/queue:Queue");
         assertThat(queues).hasSize(2).allSatisfy(q -> assertThat(input(q, "sqsManagedSseEnabled")).isEqualTo(true));
@@ -251,7 +273,10 @@ class SecurityInvariantsTest {
     void secretsNeverAppearInUserData() {
         assertThat(dev.registered("aws:ec2/launchTemplate:LaunchTemplate")).allSatisfy(template -> {
             String script = UserDataScripts.decode(template);
-            assertThat(script).doesNotContain(MockCloud.RANDOM_PASSWORD).contains("secretsmanager get-secret-value");
+            assertThat(script).doesNotContain(MockCloud.RANDOM_PASSWORD)
+                    .as("the database password rotates: the apps read it themselves, never the boot")
+                    .doesNotContain("DB_CONNECTION_PASSWORD", "DB_CONNECTION_USERNAME")
+                    .contains("DB_CREDENTIALS_SECRET_DASH_ID=arn:aws:secretsmanager:");
         });
     }
 

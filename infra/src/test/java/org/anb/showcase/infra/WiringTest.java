@@ -122,7 +122,7 @@ class WiringTest {
     @Test
     void theStackExportsWhatOperatorsNeed() {
         assertThat(dev.result.outputs().keySet()).contains("url", "apiBaseUrl", "albDnsName", "bucketName",
-                "jobsQueueUrl", "deadLetterQueueUrl", "apiRepositoryUrl", "workerRepositoryUrl", "dbEndpoint",
+                "jobsQueueUrl", "deadLetterQueueUrl", "apiRepositoryUrl", "workerRepositoryUrl", "dbEndpoint", "dbSecretArn",
                 "apiImage", "workerImage");
         assertThat(DeployedStack.value(dev.result.output("apiBaseUrl", String.class)))
                 .isEqualTo("https://d1234abcd.cloudfront.net/api");

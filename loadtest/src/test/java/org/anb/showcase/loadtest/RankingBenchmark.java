@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.anb.showcase.core.db.credentials.CredentialFile;
+import org.anb.showcase.core.db.credentials.DatabaseCredentials;
 import org.anb.showcase.local.EmbeddedDatabase;
 import org.flywaydb.core.Flyway;
 
@@ -60,9 +62,16 @@ public final class RankingBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("anb-bench-rankings");
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir, freePort());
-             Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "")) {
-            Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "").load().migrate();
+        CredentialFile credentials = new CredentialFile(dir.resolve("db-credentials.json"));
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), freePort(), credentials)) {
+            DatabaseCredentials login = credentials.read();
+            Flyway.configure().dataSource(db.jdbcUrl(), login.username(), login.password()).load().migrate();
+            benchmark(DriverManager.getConnection(db.jdbcUrl(), login.username(), login.password()));
+        }
+    }
+
+    private static void benchmark(Connection connection) throws SQLException {
+        try (Connection c = connection) {
             long seedStart = System.nanoTime();
             long votes = BenchData.seed(c, PLAYERS, VOTES_PER_VOTER);
             System.out.printf("Seeded %,d players and %,d votes in %.1f s%n%n", PLAYERS, votes,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +20,9 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.ProcessingJob;
 import org.anb.showcase.core.queue.QueueSettings;
@@ -226,12 +228,10 @@ public final class WorkerThroughput {
 
     /** The rows the harness seeds and watches. */
     private static final class Database {
-        private final String url;
-        private final String user;
+        private final DataSource connections;
 
         Database(LocalPlatform platform) {
-            this.url = platform.config().get("db.connection.url").asString().get();
-            this.user = platform.config().get("db.connection.username").asString().get();
+            this.connections = DatabasePool.unpooled(platform.config().get("db"));
         }
 
         UUID newOwner() throws SQLException {
@@ -286,7 +286,7 @@ public final class WorkerThroughput {
         }
 
         private Connection connect() throws SQLException {
-            return DriverManager.getConnection(url, user, "");
+            return connections.getConnection();
         }
     }
 }

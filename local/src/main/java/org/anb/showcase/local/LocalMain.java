@@ -39,7 +39,7 @@ public final class LocalMain {
                   Worker   http://localhost:%d/observe/health  and  /observe/metrics
                   S3       http://localhost:%d  (bucket %s)
                   SQS      http://localhost:%d
-                  Postgres localhost:%d
+                  Postgres localhost:%d/anb  (role anb; password in db-credentials.json in the data directory)
                   Data     %s
                 Stop with Ctrl-C; data is kept for the next start.
                 %n""", url, url, url, url, settings.workerPort(), settings.s3Port(),

@@ -15,6 +15,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.db.credentials.CredentialFile;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
@@ -50,7 +51,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.environment = Map.copyOf(environment);
         try {
             // Pushed as lambdas over the fields: a fault test may have restarted a server since.
-            database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
+            database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort(), databaseCredentials());
             started(() -> database.close());
             queueServer = EmbeddedQueueServer.start(settings.sqsPort());
             started(() -> queueServer.close());
@@ -115,8 +116,7 @@ public final class LocalPlatform implements AutoCloseable {
         values.put("server.port", String.valueOf(settings.apiPort()));
         values.put("site.enabled", "true");
         values.put("db.connection.url", db.jdbcUrl());
-        values.put("db.connection.username", EmbeddedDatabase.USER);
-        values.put("db.connection.password", "");
+        values.put("db.credentials.file", databaseCredentials().path().toString());
         values.put("storage.endpoint", objects.endpoint().toString());
         values.put("storage.path-style", "true");
         values.put("storage.bucket", BUCKET);
@@ -146,6 +146,11 @@ public final class LocalPlatform implements AutoCloseable {
                 .build();
     }
 
+    /** The database role's password, as RDS's secret holds it in AWS: made on first start, rotatable. */
+    public CredentialFile databaseCredentials() {
+        return new CredentialFile(settings.dataDir().resolve("db-credentials.json"));
+    }
+
     /** A random 384-bit secret made on first start and kept in the data directory, so tokens survive restarts. */
     private String jwtSecret() {
         Path file = settings.dataDir().resolve("jwt-secret");
@@ -170,7 +175,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts PostgreSQL again on the same port and data directory. */
     public void startDatabase() {
-        database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort());
+        database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort(), databaseCredentials());
     }
 
     /** Stops the SQS server; its queues and messages are gone, as in a broker crash. For fault tests. */

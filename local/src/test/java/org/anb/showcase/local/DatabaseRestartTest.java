@@ -38,7 +38,7 @@ class DatabaseRestartTest {
             Player player = api.newPlayer("Cali");
             Player fan = api.newPlayer("Cali");
             List<UUID> accepted = new ArrayList<>();
-            accepted.add(upload(api, player));
+            accepted.add(TestWorkers.uploadClip(api, player));
             UUID votable = accepted.getFirst();
 
             platform.stopDatabase();
@@ -65,7 +65,7 @@ class DatabaseRestartTest {
             platform.startDatabase();
             TestWorkers.await(Duration.ofSeconds(60), "the API to recover by itself",
                     () -> api.get("/api/health", null).status() == 200);
-            accepted.add(upload(api, player));
+            accepted.add(TestWorkers.uploadClip(api, player));
 
             for (UUID videoId : accepted) {
                 assertThat(store.size(ObjectKeys.original(player.id(), videoId))).as("original of " + videoId).isPresent();
@@ -76,10 +76,4 @@ class DatabaseRestartTest {
         }
     }
 
-    private static UUID upload(ApiClient api, Player player) {
-        Reply reply = api.upload(player.token(), Multipart.builder()
-                .file("video_file", TestWorkers.realClip()).field("title", "jugada"));
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-        return UUID.fromString(reply.body().path("video_id").asText());
-    }
 }

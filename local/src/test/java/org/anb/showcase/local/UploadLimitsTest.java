@@ -77,7 +77,7 @@ class UploadLimitsTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path")));
         Map<String, String> settings = new java.util.LinkedHashMap<>();
-        for (String key : List.of("db.connection.url", "db.connection.username", "storage.endpoint",
+        for (String key : List.of("db.connection.url", "db.credentials.file", "storage.endpoint",
                 "storage.path-style", "storage.bucket", "storage.access-key-id", "storage.secret-access-key",
                 "queue.endpoint", "queue.access-key-id", "queue.secret-access-key", "auth.jwt-secret",
                 "auth.bcrypt-cost")) {

@@ -17,9 +17,7 @@ import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.StorageSettings;
 import org.anb.showcase.local.support.ApiClient;
-import org.anb.showcase.local.support.ApiClient.Multipart;
 import org.anb.showcase.local.support.ApiClient.Player;
-import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.WorkerService;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class WorkerFaultsTest {
              ObjectStore store = new ObjectStore(StorageSettings.from(platform.config().get("storage")))) {
             ApiClient api = ApiClient.at(platform.apiUrl());
             Player player = api.newPlayer("Cali");
-            UUID videoId = upload(api, player);
+            UUID videoId = TestWorkers.uploadClip(api, player);
             TestWorkers.await(Duration.ofSeconds(30), "processing to start", () -> status(api, player, videoId).equals("processing"));
 
             platform.stopObjectStore();
@@ -61,7 +59,7 @@ class WorkerFaultsTest {
              ObjectStore store = new ObjectStore(StorageSettings.from(platform.config().get("storage")))) {
             ApiClient api = ApiClient.at(platform.apiUrl());
             Player player = api.newPlayer("Cali");
-            UUID videoId = upload(api, player);
+            UUID videoId = TestWorkers.uploadClip(api, player);
 
             Path killedDir = dir.resolve("killed");
             Process killed = startWorkerProcess(platform.config(), killedDir, dir.resolve("killed.log"));
@@ -88,13 +86,13 @@ class WorkerFaultsTest {
     private static Process startWorkerProcess(Config config, Path workDir, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path")));
-        for (String key : List.of("db.connection.url", "db.connection.username", "storage.endpoint",
+        for (String key : List.of("db.connection.url", "db.credentials.file", "storage.endpoint",
                 "storage.path-style", "storage.bucket", "storage.access-key-id", "storage.secret-access-key",
                 "queue.endpoint", "queue.access-key-id", "queue.secret-access-key", "queue.jobs-queue",
                 "queue.dead-letter-queue")) {
             command.add("-D" + key + "=" + config.get(key).asString().get());
         }
-        command.addAll(List.of("-Ddb.connection.password=", "-Dworker.server.port=0", "-Dworker.work-dir=" + workDir,
+        command.addAll(List.of("-Dworker.server.port=0", "-Dworker.work-dir=" + workDir,
                 "-Dworker.visibility-timeout-seconds=6", "-Dworker.receive-wait-seconds=1",
                 "org.anb.showcase.worker.WorkerMain"));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -109,13 +107,6 @@ class WorkerFaultsTest {
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
-    }
-
-    private static UUID upload(ApiClient api, Player player) {
-        Reply reply = api.upload(player.token(), Multipart.builder()
-                .file("video_file", TestWorkers.realClip()).field("title", "jugada"));
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
-        return UUID.fromString(reply.body().path("video_id").asText());
     }
 
     private static String status(ApiClient api, Player player, UUID videoId) {

@@ -8,10 +8,12 @@ import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.lifecycle.PortUnavailableException;
 import org.anb.showcase.core.queue.JobQueue;
@@ -58,7 +60,9 @@ public final class WorkerService implements AutoCloseable {
 
     private void wire(Config config) {
         WorkerSettings settings = WorkerSettings.from(config.get("worker"));
-        DbClient db = started(DbClient.create(config.get("db")));
+        DbClient db = started(DatabasePool.open(config.get("db"))
+                .publishingMetricsTo(Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class))
+                .client());
         ObjectStore store = started(new ObjectStore(StorageSettings.from(config.get("storage"))));
         JobQueue queue = started(new JobQueue(QueueSettings.from(config.get("queue"))));
         JobRepository jobs = new JobRepository(db);

@@ -3,6 +3,7 @@ package org.anb.showcase.app.videos;
 import java.util.UUID;
 
 import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.observe.UploadMetrics;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.ProcessingJob;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -19,6 +20,7 @@ public final class UploadService {
     private final VideoRepository videos;
     private final JobQueue queue;
     private final ObjectStore store;
+    private final UploadMetrics metrics = new UploadMetrics();
 
     public UploadService(VideoRepository videos, JobQueue queue, ObjectStore store) {
         this.videos = videos;
@@ -35,7 +37,9 @@ public final class UploadService {
             throw e;
         }
         try {
-            return queue.send(new ProcessingJob(video.id()));
+            String taskId = queue.send(new ProcessingJob(video.id()));
+            metrics.accepted(video.originalBytes());
+            return taskId;
         } catch (SdkException e) {
             LOG.log(System.Logger.Level.WARNING, "queue unreachable, upload " + video.id() + " undone: " + e);
             undo(video);

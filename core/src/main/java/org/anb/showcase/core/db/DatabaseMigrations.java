@@ -1,6 +1,7 @@
 package org.anb.showcase.core.db;
 
 import io.helidon.config.Config;
+import org.anb.showcase.core.db.credentials.RotationAwareDataSource;
 import org.flywaydb.core.Flyway;
 
 /** Brings the schema up to date with the Flyway migrations in {@code db/migration}; safe to run from many nodes. */
@@ -8,15 +9,14 @@ public final class DatabaseMigrations {
     private DatabaseMigrations() {
     }
 
-    /** @param dbConfig the {@code db} subtree (its {@code connection.url/username/password}) */
+    /** @param dbConfig the {@code db} subtree: the same connection and credentials the pool uses */
     public static void migrate(Config dbConfig) {
-        Config connection = dbConfig.get("connection");
-        Flyway.configure()
-                .dataSource(connection.get("url").asString().get(),
-                        connection.get("username").asString().orElse(null),
-                        connection.get("password").asString().orElse(null))
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        try (RotationAwareDataSource connections = DatabasePool.unpooled(dbConfig)) {
+            Flyway.configure()
+                    .dataSource(connections)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        }
     }
 }

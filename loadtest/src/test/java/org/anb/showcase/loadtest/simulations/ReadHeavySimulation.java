@@ -8,12 +8,12 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.gatling.javaapi.core.Choice;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.loadtest.BenchData;
 
 /**
@@ -26,8 +26,7 @@ public class ReadHeavySimulation extends Simulation {
     private static final String[] CITIES = {"Bogotá", "Medellín", "Cali", "Barranquilla", "Cartagena"};
 
     static {
-        try (Connection c = DriverManager.getConnection(Target.config().get("db.connection.url").asString().get(),
-                Target.config().get("db.connection.username").asString().get(), "")) {
+        try (Connection c = DatabasePool.unpooled(Target.config().get("db")).getConnection()) {
             long votes = BenchData.seed(c, 100_000, 10);
             System.out.printf("seeded 100,000 players and %,d votes%n", votes);
         } catch (Exception e) {

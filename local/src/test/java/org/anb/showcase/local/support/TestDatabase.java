@@ -1,24 +1,24 @@
 package org.anb.showcase.local.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 /** Direct SQL for assertions and for playing the worker's part until the worker exists. */
 public final class TestDatabase {
-    private final String url;
-    private final String user;
+    private final DataSource connections;
 
-    TestDatabase(String url, String user) {
-        this.url = url;
-        this.user = user;
+    /** @param connections the platform's own way in: its URL and its (rotation-aware) credentials */
+    TestDatabase(DataSource connections) {
+        this.connections = connections;
     }
 
     public long count(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url, user, "");
+        try (Connection c = connections.getConnection();
              PreparedStatement ps = prepare(c, sql, params);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -29,7 +29,7 @@ public final class TestDatabase {
     }
 
     public String text(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url, user, "");
+        try (Connection c = connections.getConnection();
              PreparedStatement ps = prepare(c, sql, params);
              ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
@@ -39,7 +39,7 @@ public final class TestDatabase {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = DriverManager.getConnection(url, user, "");
+        try (Connection c = connections.getConnection();
              PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.QueueSettings;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -69,8 +70,7 @@ public final class TestPlatform {
 
     public static synchronized TestDatabase database() {
         if (database == null) {
-            database = new TestDatabase(platform().config().get("db.connection.url").asString().get(),
-                    platform().config().get("db.connection.username").asString().get());
+            database = new TestDatabase(DatabasePool.unpooled(platform().config().get("db")));
         }
         return database;
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import org.anb.showcase.worker.WorkerService;
@@ -34,6 +35,16 @@ public final class TestWorkers {
                 "worker.shutdown-grace-seconds", "0"));
         config.putAll(overrides);
         return WorkerService.start(TestPlatform.platform().configWith(config));
+    }
+
+    /** Uploads {@link #realClip()} through the multipart API and returns its video id. */
+    public static UUID uploadClip(ApiClient api, ApiClient.Player player) {
+        ApiClient.Reply reply = api.upload(player.token(), ApiClient.Multipart.builder()
+                .file("video_file", realClip()).field("title", "jugada"));
+        if (reply.status() != 201) {
+            throw new IllegalStateException("upload failed: " + reply.raw());
+        }
+        return UUID.fromString(reply.body().path("video_id").asText());
     }
 
     /** A real 21 s 640×360 H.264 MP4, made once per test run. */
