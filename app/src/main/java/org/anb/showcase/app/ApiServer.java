@@ -1,5 +1,6 @@
 package org.anb.showcase.app;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
 import org.anb.showcase.app.http.JsonDirectHandler;
+import org.anb.showcase.app.limits.ClientAddresses;
+import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
@@ -32,7 +35,6 @@ import org.anb.showcase.app.ranking.RankingRoutes;
 import org.anb.showcase.app.site.WebSite;
 import org.anb.showcase.app.videos.UploadLimits;
 import org.anb.showcase.app.videos.UploadSweeper;
-import org.anb.showcase.app.videos.VideoRepository;
 import org.anb.showcase.app.videos.VideoRoutes;
 import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.db.DatabasePool;
@@ -64,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     /** @param config the root config: {@code server}, {@code db}, {@code storage}, {@code queue}, {@code auth}, {@code uploads} */
     public static ApiServer start(Config config) {
         Config authConfig = config.get("auth");
+        ClientAddresses clients = ClientAddresses.from(authConfig);
         TokenService tokens = TokenService.from(authConfig); // fails fast on a missing or short secret
         DatabaseMigrations.migrate(config.get("db"));
         DbClient db = DatabasePool.open(config.get("db"))
@@ -76,13 +79,14 @@ public final class ApiServer implements AutoCloseable {
         UserRepository users = new UserRepository(db);
         Authenticator auth = new Authenticator(tokens, users);
         PasswordHasher hasher = new PasswordHasher(authConfig.get("bcrypt-cost").asInt().orElse(10));
-        VideoRepository videos = new VideoRepository(db);
 
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
-                        tokens, authConfig.get("trusted-proxy-hops").asInt().orElse(0)).endpoints(),
-                VideoRoutes.create(videos, store, queue, auth, limits).endpoints(),
-                new GalleryRoutes(new GalleryRepository(db), auth, store).endpoints(),
+                        tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients))
+                        .endpoints(),
+                VideoRoutes.create(db, store, queue, auth, limits).endpoints(),
+                new GalleryRoutes(new GalleryRepository(db), auth, store,
+                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients)).endpoints(),
                 new RankingRoutes(new RankingRepository(db)).endpoints(),
                 new HealthRoutes(db, queue, store).endpoints(),
                 new OpenApiRoutes().endpoints()
@@ -100,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
                 .routing(routing -> route(routing, endpoints, site))
                 .build()
                 .start();
-        UploadSweeper sweeper = new UploadSweeper(videos, queue, limits);
+        UploadSweeper sweeper = UploadSweeper.create(db, store, queue, limits);
         sweeper.start();
         CloseableStack resources = new CloseableStack();
         resources.push(db);

@@ -34,6 +34,9 @@ public final class ApiTier extends ComponentResource {
         List<Policies.Grant> grants = new java.util.ArrayList<>(List.of(
                 Policies.allow(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
                         bucket.applyValue(arn -> arn + "/uploads/*")),
+                // incoming/*: what the API's signed forms write and its completion copies to uploads/ and removes
+                Policies.allow(List.of("s3:PutObject", "s3:GetObject", "s3:DeleteObject"),
+                        bucket.applyValue(arn -> arn + "/incoming/*")),
                 Policies.allow(List.of("s3:GetObject", "s3:DeleteObject"), bucket.applyValue(arn -> arn + "/processed/*")),
                 Policies.allow(List.of("s3:ListBucket"), bucket),
                 Policies.allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn()),

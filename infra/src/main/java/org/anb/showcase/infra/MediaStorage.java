@@ -11,6 +11,7 @@ import com.pulumi.aws.s3.BucketV2;
 import com.pulumi.aws.s3.inputs.BucketCorsConfigurationV2CorsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -18,9 +19,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * The media bucket: originals under {@code uploads/}, broadcast versions under {@code processed/}. A
- * {@link PrivateBucket} (reads of {@code processed/} only by our CloudFront distribution), plus abandoned multipart
- * uploads cleaned after a day and CORS for the site's presigned POST.
+ * The media bucket: originals under {@code uploads/}, direct uploads waiting for completion under {@code incoming/},
+ * broadcast versions under {@code processed/}. A {@link PrivateBucket} (reads of {@code processed/} only by our
+ * CloudFront distribution), plus abandoned multipart uploads and anything left in {@code incoming/} cleaned after a
+ * day (the API's sweeper removes expired ones within minutes; this is the backstop) and CORS for the site's POST.
  */
 public final class MediaStorage extends ComponentResource {
     private final PrivateBucket storage;
@@ -41,6 +43,10 @@ public final class MediaStorage extends ComponentResource {
                         .abortIncompleteMultipartUpload(
                                 BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs.builder()
                                         .daysAfterInitiation(1).build())
+                        .build(), BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("expire-uncompleted-direct-uploads").status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("incoming/").build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(1).build())
                         .build())
                 .build(), child);
         registerOutputs(Map.of("bucketName", bucket.bucket()));

@@ -118,6 +118,47 @@ class AuthApiTest {
     }
 
     @Test
+    void parallelGuessesGetNoMorePasswordChecksThanSerialOnes() throws Exception {
+        ApiClient.Player player = api.newPlayer("Cali");
+        java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 128; i++) {
+                String guess = "guess-" + i;
+                guesses.add(threads.submit(() -> {
+                    start.await();
+                    return api.post("/api/auth/login", null, Map.of("email", player.email(), "password", guess))
+                            .status();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> byStatus = new HashMap<>();
+            for (var guess : guesses) {
+                byStatus.merge(guess.get(), 1, Integer::sum);
+            }
+            assertThat(byStatus).as("5 checked (401), the rest refused before any check").containsOnlyKeys(401, 429)
+                    .containsEntry(401, 5).containsEntry(429, 123);
+        }
+    }
+
+    @Test
+    void passwordsLongerThanBcryptTakesAre401AtLoginForKnownAndUnknownAccountsAnd400AtSignup() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        String overlong = "ñ".repeat(40); // 80 bytes in UTF-8
+        for (String email : new String[] {player.email(), "nobody-" + UUID.randomUUID() + "@example.com"}) {
+            Reply login = api.post("/api/auth/login", null, Map.of("email", email, "password", overlong));
+            assertThat(login.status()).as(login.raw()).isEqualTo(401);
+            assertThat(login.message()).isEqualTo("Credenciales inválidas.");
+        }
+        var body = new HashMap<>(ApiClient.signupBody("Ana", "long-" + UUID.randomUUID() + "@example.com", "Cali"));
+        body.put("password1", overlong);
+        body.put("password2", overlong);
+        Reply signup = api.post("/api/auth/signup", null, body);
+        assertThat(signup.status()).isEqualTo(400);
+        assertThat(signup.body().path("errors").path("password1").asText()).contains("72 bytes");
+    }
+
+    @Test
     void missingForgedExpiredAndForeignTokensAre401() {
         ApiClient.Player player = api.newPlayer("Cali");
         String secret = TestPlatform.platform().config().get("auth.jwt-secret").asString().get();

@@ -46,7 +46,8 @@ class LimitsAndTimingTest {
     void loginTakesAsLongForAnUnknownEmailAsForAWrongPassword(@TempDir Path dir) {
         try (LocalPlatform platform = LocalPlatform.start(LocalSettings.ephemeral(dir), Map.of(
                 "worker.enabled", "false", "auth.bcrypt-cost", "10",
-                "auth.login-throttle.account-failures", "1000", "auth.login-throttle.address-failures", "1000"))) {
+                "auth.login-throttle.account-client-failures", "1000", "auth.login-throttle.client-failures", "1000",
+                "auth.login-throttle.account-failures", "1000"))) {
             ApiClient api = ApiClient.at(platform.apiUrl());
             String known = api.newPlayer("Cali").email();
             List<Long> unknownNanos = new ArrayList<>();

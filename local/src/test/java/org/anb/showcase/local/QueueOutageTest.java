@@ -65,6 +65,23 @@ class QueueOutageTest {
     }
 
     @Test
+    void theSweeperSendsBackAVideoWhoseWorkerDiedAndWhoseJobIsGone() {
+        Player player = api.newPlayer("Cali");
+        UUID videoId = api.uploadSample(player, "huérfano");
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).as("the original job").isTrue();
+
+        // A worker claimed it an hour ago, died, and its message is gone (dead-lettered while it held the lease).
+        TestPlatform.database().update("""
+                UPDATE videos SET status = 'processing', lease_id = gen_random_uuid(),
+                       lease_expires_at = now() - interval '50 minutes', last_enqueued_at = now() - interval '1 hour'
+                 WHERE id = ?""", videoId);
+
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("the re-enqueued job").isTrue();
+        assertThat(api.get("/observe/metrics", null).raw())
+                .containsPattern("anb_api_requeued_jobs_total\\{[^}]*status=\"processing\"[^}]*} [1-9]");
+    }
+
+    @Test
     void healthIsUpWhenEveryDependencyAnswers() {
         Reply health = api.get("/api/health", null);
         assertThat(health.status()).isEqualTo(200);

@@ -67,6 +67,39 @@ class WorkerReliabilityTest {
     }
 
     @Test
+    void aLiveLeaseIsRespectedAndAnExpiredOneIsTakenOverExactlyOnce(@TempDir Path workDir) throws IOException {
+        // Only this test's jobs: the counts below are over every job the workers run.
+        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
+        Player player = api.newPlayer("Cali");
+        UUID videoId = uploadRealClip(player);
+        // A worker claimed it and then died: its lease runs 4 more seconds and will never be renewed.
+        TestPlatform.database().update("""
+                UPDATE videos SET status = 'processing', processing_started_at = now(), lease_id = gen_random_uuid(),
+                       lease_expires_at = now() + interval '4 seconds' WHERE id = ?""", videoId);
+        String deadLeaseEnds = TestPlatform.database().text(
+                "SELECT to_char(lease_expires_at, 'YYYY-MM-DD HH24:MI:SS.US') FROM videos WHERE id = ?", videoId);
+        TestPlatform.queue().send(new ProcessingJob(videoId)); // a duplicate: each worker gets a message
+
+        Map<String, String> quickRetry = Map.of("worker.busy-retry-seconds", "1");
+        try (WorkerService first = TestWorkers.start(Files.createDirectories(workDir.resolve("a")), quickRetry);
+             WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("b")), quickRetry)) {
+            // The workers' meters are the JVM's (shared by every worker of the suite): count from here.
+            long processedBefore = first.metrics().count("processed");
+            long busyBefore = first.metrics().count("busy");
+            awaitStatus(videoId, "processed", Duration.ofMinutes(2));
+            TestWorkers.await(Duration.ofSeconds(30), "the duplicate to be consumed", TestWorkers::jobsQueueIsEmpty);
+            assertThat(first.metrics().count("processed") - processedBefore).as("encoded and recorded once")
+                    .isEqualTo(1);
+            assertThat(first.metrics().count("busy") - busyBefore).as("the live lease sent the messages back")
+                    .isPositive();
+        }
+        assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ? "
+                + "AND processing_started_at >= CAST(? AS timestamptz)", videoId, deadLeaseEnds))
+                .as("nobody started on it before the dead worker's lease ran out").isOne();
+        assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
+    }
+
+    @Test
     void aJobThatKeepsFailingEndsInTheDeadLetterQueueAndTheVideoShowsFailed(@TempDir Path workDir) {
         Player player = api.newPlayer("Cali");
         UUID videoId = api.uploadSample(player, "original perdido");

@@ -3,6 +3,7 @@ package org.anb.showcase.worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -67,11 +68,13 @@ public final class WorkerService implements AutoCloseable {
         JobQueue queue = started(new JobQueue(QueueSettings.from(config.get("queue"))));
         JobRepository jobs = new JobRepository(db);
         FfmpegTools tools = FfmpegTools.from(config.get("worker")).verify();
-        JobProcessor processor = new JobProcessor(jobs, store,
+        Path jobsDir = settings.workDir().resolve("jobs");
+        JobProcessor.removeLeftovers(jobsDir); // a crashed run's downloads and encodes: nothing will resume them
+        JobProcessor processor = started(new JobProcessor(jobs, store,
                 new MediaProbe(tools, MediaRules.from(config.get("worker.media"))),
                 new BroadcastEncoder(tools, brandAssets(settings), settings.preset(),
                         EncodeLimits.from(config.get("worker"))),
-                settings.workDir().resolve("jobs"));
+                jobsDir, settings.lease()));
         JobConsumer consumer = new JobConsumer(queue, processor, settings, metrics);
 
         observer = WebServer.builder()

@@ -40,20 +40,24 @@ public final class AccountService {
 
     /**
      * A token for the account, or 401 — the same answer, after the same work, for an unknown e-mail — or 429 once
-     * this account or address has used up its failed attempts.
+     * this account or client has used up its attempts. The attempt is counted before the password is checked.
      */
-    public String login(String email, String password, String clientAddress) {
-        throttle.blockedFor(email, clientAddress).ifPresent(wait -> {
-            throw new TooManyAttemptsException(wait);
-        });
-        Optional<UserRepository.StoredCredentials> stored = users.credentialsFor(email.strip());
-        boolean valid = stored.isPresent() ? hasher.matches(password, stored.get().passwordHash())
-                : hasher.matchNothing(password);
+    public String login(String email, String password, String clientKey) {
+        LoginThrottle.Attempt attempt = throttle.begin(email, clientKey);
+        Optional<UserRepository.StoredCredentials> stored;
+        boolean valid;
+        try {
+            stored = users.credentialsFor(email.strip());
+            valid = stored.isPresent() ? hasher.matches(password, stored.get().passwordHash())
+                    : hasher.matchNothing(password);
+        } catch (RuntimeException e) {
+            attempt.notChecked(); // the database was down: no password was checked, so nothing counts
+            throw e;
+        }
         if (!valid) {
-            throttle.failed(email, clientAddress);
             throw new ApiException(401, BAD_CREDENTIALS);
         }
-        throttle.succeeded(email);
+        attempt.succeeded();
         return tokens.issue(stored.get().userId());
     }
 }

@@ -9,21 +9,21 @@ import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.JsonBody;
+import org.anb.showcase.app.limits.ClientAddresses;
+import org.anb.showcase.app.limits.ClientLimit;
 
 /** {@code /api/auth}: signup and login. */
 public final class AuthRoutes {
     private final AccountService accounts;
     private final TokenService tokens;
-    private final int trustedProxyHops;
+    private final ClientAddresses clients;
+    private final ClientLimit signups;
 
-    /**
-     * @param trustedProxyHops how many proxies of ours append to X-Forwarded-For before the request reaches us
-     *                         (2 in AWS: CloudFront, then the ALB); 0 uses the TCP peer
-     */
-    public AuthRoutes(AccountService accounts, TokenService tokens, int trustedProxyHops) {
+    public AuthRoutes(AccountService accounts, TokenService tokens, ClientAddresses clients, ClientLimit signups) {
         this.accounts = accounts;
         this.tokens = tokens;
-        this.trustedProxyHops = trustedProxyHops;
+        this.clients = clients;
+        this.signups = signups;
     }
 
     public List<Endpoint> endpoints() {
@@ -33,6 +33,7 @@ public final class AuthRoutes {
     }
 
     private void signup(ServerRequest req, ServerResponse res) {
+        signups.take(req);
         SignupForm form = SignupForm.parse(Json.readObject(req));
         var userId = accounts.signup(form);
         Json.send(res, 201, Map.of("message", "Usuario creado exitosamente.", "user_id", userId.toString()));
@@ -45,23 +46,9 @@ public final class AuthRoutes {
         if (email.isBlank() || password.isEmpty()) {
             throw new ApiException(400, "Datos de inicio de sesión inválidos.", missing(email, password));
         }
-        String token = accounts.login(email, password, clientAddress(req));
+        String token = accounts.login(email, password, clients.keyOf(req));
         Json.ok(res, Map.of("access_token", token, "token_type", "Bearer",
                 "expires_in", tokens.lifetime().toSeconds()));
-    }
-
-    /**
-     * The client's address for throttling. Entries a client writes into X-Forwarded-For itself come first and are
-     * ignored: the address our first proxy saw is {@code trustedProxyHops} entries from the end.
-     */
-    private String clientAddress(ServerRequest req) {
-        if (trustedProxyHops > 0) {
-            String[] hops = req.headers().first(io.helidon.http.HeaderNames.X_FORWARDED_FOR).orElse("").split(",");
-            if (hops.length >= trustedProxyHops && !hops[hops.length - trustedProxyHops].isBlank()) {
-                return hops[hops.length - trustedProxyHops].strip();
-            }
-        }
-        return req.remotePeer().host();
     }
 
     private static Map<String, String> missing(String email, String password) {

@@ -1,70 +1,92 @@
 package org.anb.showcase.app.auth;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.helidon.config.Config;
+import org.anb.showcase.app.http.TooManyRequestsException;
+import org.anb.showcase.app.limits.RateLimit;
 
 /**
- * Slows password guessing: after {@code account-failures} failed logins for one e-mail, or {@code address-failures}
- * from one client address, within {@code window-minutes}, further attempts are refused with 429 until the window
- * refills — even with the right password. A successful login clears its account's count. Token buckets (Bucket4j)
- * in a bounded, expiring map (Caffeine); the state is per API node, so N nodes allow at most N times the budget.
+ * Slows password guessing without letting a guesser lock the owner out. Every attempt takes from three budgets
+ * <em>before</em> the password is checked, so parallel guesses get no more checks than serial ones:
+ * <ul>
+ *   <li>this account from this client: {@code account-client-failures} (5) per {@code window-minutes} (15);</li>
+ *   <li>this client, whatever the account: {@code client-failures} (50) per window;</li>
+ *   <li>this account from anywhere: a burst of {@code account-failures} (20), then one attempt every
+ *       {@code account-backoff-seconds} (10) — a backoff, so guessing from many addresses slows to a crawl while the
+ *       owner waits seconds, never the whole window.</li>
+ * </ul>
+ * A successful login gives its takes back and clears its account-and-client budget. Clients are keyed by
+ * {@link org.anb.showcase.app.limits.ClientAddresses} (IPv6 by /64).
  */
 public final class LoginThrottle {
-    private final Cache<String, Bucket> buckets;
-    private final int accountFailures;
-    private final int addressFailures;
-    private final Duration window;
+    private final RateLimit accountFromClient;
+    private final RateLimit client;
+    private final RateLimit account;
 
-    public LoginThrottle(int accountFailures, int addressFailures, Duration window) {
-        this.accountFailures = accountFailures;
-        this.addressFailures = addressFailures;
-        this.window = window;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(200_000).build();
+    public LoginThrottle(int accountClientFailures, int clientFailures, Duration window, int accountFailures,
+                         Duration accountBackoff) {
+        this.accountFromClient = RateLimit.perWindow(accountClientFailures, window);
+        this.client = RateLimit.perWindow(clientFailures, window);
+        this.account = RateLimit.burstThenOneEvery(accountFailures, accountBackoff);
     }
 
     public static LoginThrottle from(Config throttle) {
-        return new LoginThrottle(throttle.get("account-failures").asInt().orElse(5),
-                throttle.get("address-failures").asInt().orElse(50),
-                Duration.ofMinutes(throttle.get("window-minutes").asLong().orElse(15L)));
+        return new LoginThrottle(throttle.get("account-client-failures").asInt().orElse(5),
+                throttle.get("client-failures").asInt().orElse(50),
+                Duration.ofMinutes(throttle.get("window-minutes").asLong().orElse(15L)),
+                throttle.get("account-failures").asInt().orElse(20),
+                Duration.ofSeconds(throttle.get("account-backoff-seconds").asLong().orElse(10L)));
     }
 
-    /** How long to wait before another attempt, if this account or address is out of attempts. */
-    public Optional<Duration> blockedFor(String email, String address) {
-        long waitNanos = Math.max(waitNanos(accountKey(email), accountFailures), waitNanos(addressKey(address), addressFailures));
-        return waitNanos > 0 ? Optional.of(Duration.ofNanos(waitNanos)) : Optional.empty();
+    /**
+     * Takes this attempt from every budget, or takes nothing and throws 429 with the longest wait.
+     *
+     * @return the attempt, to report as {@link Attempt#succeeded()} if the password was right
+     */
+    public Attempt begin(String email, String clientKey) {
+        String accountKey = email.strip().toLowerCase(Locale.ROOT);
+        List<Take> takes = List.of(new Take(accountFromClient, accountKey + " " + clientKey),
+                new Take(client, clientKey), new Take(account, accountKey));
+        List<Take> taken = new ArrayList<>();
+        for (Take take : takes) {
+            Optional<Duration> wait = take.limit().take(take.key());
+            if (wait.isPresent()) {
+                taken.forEach(Take::giveBack);
+                throw TooManyRequestsException.failedLogins(wait.get());
+            }
+            taken.add(take);
+        }
+        return new Attempt(takes);
     }
 
-    public void failed(String email, String address) {
-        bucket(accountKey(email), accountFailures).tryConsume(1);
-        bucket(addressKey(address), addressFailures).tryConsume(1);
+    private record Take(RateLimit limit, String key) {
+        void giveBack() {
+            limit.giveBack(key);
+        }
     }
 
-    public void succeeded(String email) {
-        buckets.invalidate(accountKey(email));
-    }
+    /** One login attempt that has been counted. */
+    public static final class Attempt {
+        private final List<Take> takes;
 
-    private long waitNanos(String key, int capacity) {
-        Bucket bucket = buckets.getIfPresent(key);
-        return bucket == null || bucket.getAvailableTokens() > 0 ? 0
-                : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    }
+        private Attempt(List<Take> takes) {
+            this.takes = takes;
+        }
 
-    private Bucket bucket(String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
-    }
+        /** The right password: this attempt does not count, and the account may fail afresh from this client. */
+        public void succeeded() {
+            takes.getFirst().limit().forget(takes.getFirst().key());
+            takes.subList(1, takes.size()).forEach(Take::giveBack);
+        }
 
-    private static String accountKey(String email) {
-        return "account:" + email.strip().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String addressKey(String address) {
-        return "address:" + address;
+        /** No password was checked (a failure of ours): the attempt does not count. */
+        public void notChecked() {
+            takes.forEach(Take::giveBack);
+        }
     }
 }

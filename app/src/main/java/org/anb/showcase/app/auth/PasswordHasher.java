@@ -12,6 +12,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 public final class PasswordHasher {
     /** bcrypt reads at most 72 bytes of a password; longer ones are refused at signup rather than cut silently. */
     public static final int MAX_PASSWORD_BYTES = 72;
+    private static final String OVERLONG_STAND_IN = "a password over 72 bytes is never stored";
 
     private final int cost;
     private final String dummyHash;
@@ -25,16 +26,27 @@ public final class PasswordHasher {
         return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
     }
 
+    /** Whether the password is the hashed one; false, after the same work, for one bcrypt cannot take. */
     public boolean matches(String password, String hash) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            return false;
-        }
-        return BCrypt.verifyer().verify(password.toCharArray(), hash).verified;
+        boolean verified = BCrypt.verifyer().verify(checkable(password), hash).verified;
+        return verified && !tooLong(password);
     }
 
     /** Burns the same time as {@link #matches} so callers can hide whether an account exists; always false. */
     public boolean matchNothing(String password) {
-        BCrypt.verifyer().verify(password.toCharArray(), dummyHash);
+        BCrypt.verifyer().verify(checkable(password), dummyHash);
         return false;
+    }
+
+    /**
+     * The password, or for one over 72 bytes (which bcrypt refuses, and sign-up never accepted) a stand-in of the
+     * same cost to check, so such a login is a 401 after the usual work, never a 500 or a fast answer.
+     */
+    private static char[] checkable(String password) {
+        return (tooLong(password) ? OVERLONG_STAND_IN : password).toCharArray();
+    }
+
+    private static boolean tooLong(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 }

@@ -10,6 +10,7 @@ import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PathIds;
@@ -23,11 +24,13 @@ public final class GalleryRoutes {
     private final GalleryRepository gallery;
     private final Authenticator auth;
     private final MediaLinks links;
+    private final ClientLimit votes;
 
-    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store) {
+    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store, ClientLimit votes) {
         this.gallery = gallery;
         this.auth = auth;
         this.links = new MediaLinks(store);
+        this.votes = votes;
     }
 
     public List<Endpoint> endpoints() {
@@ -52,6 +55,7 @@ public final class GalleryRoutes {
 
     private void vote(ServerRequest req, ServerResponse res) {
         UUID voter = auth.requireUser(req);
+        votes.take(req);
         UUID videoId = PathIds.videoId(req);
         switch (gallery.vote(videoId, voter)) {
             case COUNTED -> Json.ok(res, Map.of("message", "Voto registrado exitosamente."));

@@ -34,8 +34,8 @@ public final class ErrorResponses {
     }
 
     private static void refusal(ServerRequest req, ServerResponse res, ApiException e) {
-        if (e instanceof org.anb.showcase.app.auth.TooManyAttemptsException throttled && !res.isSent()) {
-            res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, throttled.retryAfter().toSeconds())));
+        if (e instanceof TooManyRequestsException throttled && !res.isSent()) {
+            res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", e.getMessage());

@@ -1,31 +1,39 @@
 package org.anb.showcase.app.videos;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import io.helidon.dbclient.DbClientException;
 import org.anb.showcase.app.http.ApiException;
-import org.anb.showcase.core.db.DbFailures;
+import org.anb.showcase.app.http.TooManyRequestsException;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
 import org.anb.showcase.core.storage.PresignedPost;
 
 /**
- * The direct upload: the API signs a POST that lets the client put at most {@code maxBytes} at a key the server
- * chose under the caller's own prefix; the bytes go straight to S3; completion checks the object (exists, size,
- * MP4 signature) and registers it exactly like a multipart upload. Nothing is stored before completion, and since
- * the key embeds the owner, nobody can complete someone else's upload.
+ * The direct upload. The API signs a POST that lets the caller put at most {@code maxBytes}, as {@code video/mp4},
+ * at a staging key under its own prefix ({@link ObjectKeys#incoming}), and records the form. Completion claims that
+ * record in one conditional UPDATE (of two concurrent completions one wins, the other gets 409 and deletes
+ * nothing), copies the object to the original's key — which no form can write, so the bytes checked are the bytes
+ * processed even if the form is used again — checks the copy (size, MP4 signature) and registers it exactly like a
+ * multipart upload. Forms never completed are swept with their staging objects once expired.
  */
 final class DirectUploads {
     private final ObjectStore store;
     private final UploadService uploads;
     private final VideoRepository videos;
+    private final PendingUploads pending;
+    private final UploadQuota quota;
     private final UploadLimits limits;
 
-    DirectUploads(ObjectStore store, UploadService uploads, VideoRepository videos, UploadLimits limits) {
+    DirectUploads(ObjectStore store, UploadService uploads, VideoRepository videos, PendingUploads pending,
+                  UploadQuota quota, UploadLimits limits) {
         this.store = store;
         this.uploads = uploads;
         this.videos = videos;
+        this.pending = pending;
+        this.quota = quota;
         this.limits = limits;
     }
 
@@ -34,34 +42,55 @@ final class DirectUploads {
     }
 
     PresignedPost presign(UUID owner, UUID videoId) {
-        return store.presignPost(ObjectKeys.original(owner, videoId), limits.maxBytes(), limits.directUploadValidity());
+        quota.requireRoomToUpload(owner);
+        String staging = ObjectKeys.incoming(owner, videoId);
+        PresignedPost post = store.presignPost(staging, limits.maxBytes(), limits.directUploadValidity());
+        if (!pending.open(videoId, owner, staging, post.expiresAt(), limits.maxPendingDirectUploads())) {
+            Duration wait = pending.soonestExpiry(owner).map(at -> Duration.between(Instant.now(), at))
+                    .orElse(limits.directUploadValidity());
+            throw new TooManyRequestsException("Tienes " + limits.maxPendingDirectUploads()
+                    + " cargas sin completar. Complétalas o espera a que expiren.", wait);
+        }
+        return post;
     }
 
     String complete(UUID owner, UUID videoId, UploadRequest request) {
-        if (videos.find(videoId).isPresent()) {
-            throw alreadyRegistered();
+        switch (pending.claim(videoId, owner)) {
+            case ALREADY_COMPLETING -> throw alreadyRegistered();
+            case NONE -> throw videos.find(videoId).filter(v -> v.ownerId().equals(owner)).isPresent()
+                    ? alreadyRegistered() : notUploaded();
+            case CLAIMED -> { }
+        }
+        try {
+            return checkAndRegister(owner, videoId, request);
+        } finally {
+            pending.close(videoId);
+        }
+    }
+
+    private String checkAndRegister(UUID owner, UUID videoId, UploadRequest request) {
+        String staging = ObjectKeys.incoming(owner, videoId);
+        if (store.size(staging).isEmpty()) {
+            throw notUploaded();
         }
         String key = ObjectKeys.original(owner, videoId);
-        long size = store.size(key).orElseThrow(() -> invalid(
-                "No se encontró el archivo subido. Súbelo a la URL firmada antes de completar la carga."));
+        store.copy(staging, key);
+        uploads.discardObject(staging);
+        long size = store.size(key).orElse(0L);
         if (size == 0 || size > limits.maxBytes()) {
             uploads.discardObject(key);
-            throw invalid(size == 0 ? "El archivo de video está vacío."
-                    : limits.tooLargeMessage());
+            throw invalid(size == 0 ? "El archivo de video está vacío." : limits.tooLargeMessage());
         }
         if (!Mp4Signature.matches(store.readPrefix(key, Mp4Signature.LENGTH))) {
             uploads.discardObject(key);
             throw invalid("El archivo debe ser un video MP4.");
         }
-        try {
-            return uploads.register(new VideoRepository.NewVideo(videoId, owner, request.title(), key, size,
-                    request.publish()));
-        } catch (DbClientException e) {
-            if (DbFailures.isUniqueViolation(e)) {
-                throw alreadyRegistered();
-            }
-            throw e;
-        }
+        return uploads.register(new VideoRepository.NewVideo(videoId, owner, request.title(), key, size,
+                request.publish()));
+    }
+
+    private static ApiException notUploaded() {
+        return invalid("No se encontró el archivo subido. Súbelo a la URL firmada antes de completar la carga.");
     }
 
     private static ApiException invalid(String message) {

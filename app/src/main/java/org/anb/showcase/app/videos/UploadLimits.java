@@ -5,7 +5,8 @@ import java.time.Duration;
 import io.helidon.config.Config;
 
 /** The {@code uploads} config subtree. */
-public record UploadLimits(long maxBytes, Duration directUploadValidity, Duration requeueAfter, Duration sweepEvery) {
+public record UploadLimits(long maxBytes, Duration directUploadValidity, Duration requeueAfter, Duration sweepEvery,
+                           int maxPendingDirectUploads, long maxBytesPerDay) {
     public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
 
     public static UploadLimits from(Config config) {
@@ -13,7 +14,9 @@ public record UploadLimits(long maxBytes, Duration directUploadValidity, Duratio
                 config.get("max-bytes").asLong().orElse(DEFAULT_MAX_BYTES),
                 Duration.ofSeconds(config.get("direct-upload-ttl-seconds").asLong().orElse(900L)),
                 Duration.ofSeconds(config.get("requeue-after-seconds").asLong().orElse(300L)),
-                Duration.ofSeconds(config.get("sweep-interval-seconds").asLong().orElse(60L)));
+                Duration.ofSeconds(config.get("sweep-interval-seconds").asLong().orElse(60L)),
+                config.get("max-pending-direct-uploads").asInt().orElse(5),
+                config.get("max-bytes-per-day").asLong().orElse(10 * DEFAULT_MAX_BYTES));
     }
 
     /** What a client reads when its file is over the limit, on either upload path. */

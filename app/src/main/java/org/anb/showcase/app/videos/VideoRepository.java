@@ -57,17 +57,25 @@ public final class VideoRepository {
     }
 
     /**
-     * Claims uploads that have waited longer than {@code age} for a worker and stamps them as re-enqueued now.
-     * SKIP LOCKED lets several API nodes sweep at once without claiming the same rows.
+     * Claims videos stuck for longer than {@code age} and stamps them as re-enqueued now: uploads no worker has
+     * taken (the job was lost), and videos left {@code processing} whose worker's lease ran out that long ago (it
+     * died and its message is gone). SKIP LOCKED lets several API nodes sweep at once without claiming the same rows.
      */
-    public List<UUID> claimWaitingLongerThan(Duration age, int limit) {
+    public List<StuckVideo> claimStuckLongerThan(Duration age, int limit) {
+        double seconds = age.toSeconds();
         return db.execute().query("""
                 UPDATE videos SET last_enqueued_at = now()
                  WHERE id IN (SELECT id FROM videos
-                               WHERE status = 'uploaded' AND last_enqueued_at < now() - make_interval(secs => ?)
+                               WHERE last_enqueued_at < now() - make_interval(secs => ?)
+                                 AND (status = 'uploaded' OR (status = 'processing' AND (lease_expires_at IS NULL
+                                      OR lease_expires_at < now() - make_interval(secs => ?))))
                                ORDER BY last_enqueued_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id""", (double) age.toSeconds(), limit)
-                .map(row -> Rows.uuid(row, "id")).toList();
+                RETURNING id, status""", seconds, seconds, limit)
+                .map(row -> new StuckVideo(Rows.uuid(row, "id"), Rows.text(row, "status"))).toList();
+    }
+
+    /** A video the sweeper sends to the workers again, and the status it was stuck in. */
+    public record StuckVideo(UUID id, String status) {
     }
 
     public record NewVideo(UUID id, UUID ownerId, String title, String originalKey, long originalBytes,

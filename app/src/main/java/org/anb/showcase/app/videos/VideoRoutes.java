@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
@@ -27,25 +28,29 @@ public final class VideoRoutes {
     private final MultipartUploadReader multipart;
     private final DirectUploads direct;
     private final UploadService uploads;
+    private final UploadQuota quota;
 
     VideoRoutes(Authenticator auth, VideoService videos, MultipartUploadReader multipart,
-                DirectUploads direct, UploadService uploads) {
+                DirectUploads direct, UploadService uploads, UploadQuota quota) {
         this.auth = auth;
         this.videos = videos;
         this.multipart = multipart;
         this.direct = direct;
         this.uploads = uploads;
+        this.quota = quota;
     }
 
     /** Wires the feature from the shared clients. */
-    public static VideoRoutes create(VideoRepository repository, ObjectStore store, JobQueue queue,
-                                     Authenticator auth, UploadLimits limits) {
+    public static VideoRoutes create(DbClient db, ObjectStore store, JobQueue queue, Authenticator auth,
+                                     UploadLimits limits) {
+        VideoRepository repository = new VideoRepository(db);
         UploadService uploads = new UploadService(repository, queue, store);
+        UploadQuota quota = new UploadQuota(db, limits);
         return new VideoRoutes(auth,
                 new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads),
                 new MultipartUploadReader(store, limits),
-                new DirectUploads(store, uploads, repository, limits),
-                uploads);
+                new DirectUploads(store, uploads, repository, new PendingUploads(db), quota, limits),
+                uploads, quota);
     }
 
     public List<Endpoint> endpoints() {
@@ -61,6 +66,7 @@ public final class VideoRoutes {
 
     private void upload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
+        quota.requireRoomToUpload(owner);
         UUID videoId = UploadService.newVideoId();
         String key = ObjectKeys.original(owner, videoId);
         MultipartUploadReader.StoredForm form = multipart.read(req, key);

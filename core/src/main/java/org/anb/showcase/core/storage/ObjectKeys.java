@@ -9,6 +9,8 @@ import java.util.UUID;
  */
 public final class ObjectKeys {
     public static final String UPLOADS_PREFIX = "uploads/";
+    /** Where a direct upload's form writes; the API copies a completed one to its original's key. */
+    public static final String INCOMING_PREFIX = "incoming/";
     public static final String PROCESSED_PREFIX = "processed/";
 
     private ObjectKeys() {
@@ -16,6 +18,14 @@ public final class ObjectKeys {
 
     public static String original(UUID ownerId, UUID videoId) {
         return UPLOADS_PREFIX + ownerId + "/" + videoId + ".mp4";
+    }
+
+    /**
+     * Where a direct upload's signed form may write until it expires. The worker never reads it: completion copies
+     * it to {@link #original}, which no form can reach, so what was checked is what gets processed.
+     */
+    public static String incoming(UUID ownerId, UUID videoId) {
+        return INCOMING_PREFIX + ownerId + "/" + videoId + ".mp4";
     }
 
     public static String processed(UUID videoId) {

@@ -26,10 +26,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  *
  * <p>Why our own: AWS SDK for Java v2 has no presigned POST (aws-sdk-java-v2 issue #1493); the algorithm is AWS's
  * documented "Browser-based uploads using POST" recipe, and S3Proxy verifies it the same way S3 does. The policy
- * pins the exact key and a {@code content-length-range}, so the client cannot choose where or how much it writes.
+ * pins the exact key, a {@code content-length-range} and the Content-Type ({@code video/mp4}), so the client cannot
+ * choose where or how much it writes, nor have the bucket serve its bytes as anything but a video.
  */
 final class PostPolicySigner {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String CONTENT_TYPE = "video/mp4";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +48,7 @@ final class PostPolicySigner {
 
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
+        fields.put("Content-Type", CONTENT_TYPE);
         fields.put("x-amz-algorithm", ALGORITHM);
         fields.put("x-amz-credential", credential);
         fields.put("x-amz-date", AMZ_DATE.format(now));
@@ -57,7 +60,6 @@ final class PostPolicySigner {
         conditions.add(Map.of("bucket", bucket));
         fields.forEach((name, value) -> conditions.add(Map.of(name, value)));
         conditions.add(List.of("content-length-range", 1, maxBytes));
-        conditions.add(List.of("starts-with", "$Content-Type", ""));
         Map<String, Object> policy = Map.of("expiration", expiresAt.toString(), "conditions", conditions);
 
         String encodedPolicy = Base64.getEncoder().encodeToString(toJson(policy));

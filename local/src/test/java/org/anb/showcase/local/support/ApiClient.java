@@ -26,9 +26,15 @@ public final class ApiClient {
     public static final String PASSWORD = "jugada-2026";
 
     private final String base;
+    private final String forwardedFor;
 
     ApiClient(String base) {
+        this(base, null);
+    }
+
+    private ApiClient(String base, String forwardedFor) {
         this.base = base;
+        this.forwardedFor = forwardedFor;
     }
 
     /** A client for an API at another address than the shared test platform's. */
@@ -36,7 +42,12 @@ public final class ApiClient {
         return new ApiClient(base);
     }
 
-    public record Reply(int status, JsonNode body, String raw) {
+    /** This client as if at {@code address} behind a trusted proxy (which writes X-Forwarded-For). */
+    public ApiClient from(String address) {
+        return new ApiClient(base, address);
+    }
+
+    public record Reply(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
         public String message() {
             return body.path("message").asText();
         }
@@ -101,6 +112,9 @@ public final class ApiClient {
 
     public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -111,7 +125,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : parse(response.body());
-            return new Reply(response.statusCode(), body, response.body());
+            return new Reply(response.statusCode(), body, response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -13,7 +13,7 @@ public final class TestDatabase {
     private final DataSource connections;
 
     /** @param connections the platform's own way in: its URL and its (rotation-aware) credentials */
-    TestDatabase(DataSource connections) {
+    public TestDatabase(DataSource connections) {
         this.connections = connections;
     }
 

@@ -26,8 +26,10 @@ public final class TestPlatform {
             "worker.enabled", "false",
             "uploads.sweep-interval-seconds", "1",
             "uploads.requeue-after-seconds", "600",
-            // Every test client is 127.0.0.1: the per-address limit is unit-tested, not shared across the suite.
-            "auth.login-throttle.address-failures", "100000");
+            // Every test client is 127.0.0.1: the per-client limits are tested on their own platform (AbuseTest),
+            // not shared across the suite.
+            "auth.login-throttle.client-failures", "100000",
+            "limits.signup.per-client", "100000", "limits.vote.per-client", "100000");
 
     private static LocalPlatform platform;
     private static ObjectStore store;

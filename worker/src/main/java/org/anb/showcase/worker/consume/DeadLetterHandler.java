@@ -58,7 +58,7 @@ public final class DeadLetterHandler implements AutoCloseable {
     private void handle(Message message) {
         try {
             var videoId = JobQueue.decode(message.body()).videoId();
-            if (jobs.fail(videoId, JobRepository.DEAD_LETTER_REASON)) {
+            if (jobs.failUnlessLeased(videoId, JobRepository.DEAD_LETTER_REASON)) {
                 LOG.log(System.Logger.Level.WARNING, "job video=" + videoId + " outcome=dead_lettered");
             }
         } catch (IllegalArgumentException e) {

@@ -134,7 +134,11 @@ public final class JobConsumer implements AutoCloseable {
         try {
             videoId = JobQueue.decode(message.body()).videoId();
             JobOutcome outcome = processor.process(videoId, attempt);
-            delete(message);
+            if (outcome == JobOutcome.BUSY) {
+                changeVisibility(message, settings.busyRetry()); // back after the holder's lease would have run out
+            } else {
+                delete(message);
+            }
             metrics.jobEnded(outcome.name().toLowerCase());
             if (outcome == JobOutcome.PROCESSED) {
                 metrics.processed(Duration.between(started, Instant.now()));

@@ -7,5 +7,7 @@ public enum JobOutcome {
     /** The input is not acceptable; the row says why: delete the message, no retry. */
     REJECTED,
     /** Nothing to do (already processed, failed or deleted): delete the message. */
-    SKIPPED
+    SKIPPED,
+    /** Another worker holds the video's lease: keep the message and look again after the lease would have run out. */
+    BUSY
 }
