@@ -1,5 +1,6 @@
 // The single-page app: a path router over the History API. The server answers every page path with index.html
 // (the local mode's static content, CloudFront's viewer-request function in AWS), and this file draws the page.
+import { api } from './api.js';
 import { clearNotice, notify } from './dom.js';
 import { galleryPage } from './pages/gallery.js';
 import { loginPage } from './pages/login.js';
@@ -63,7 +64,9 @@ document.addEventListener('click', (event) => {
   event.preventDefault();
   navigate(link.getAttribute('href'), { afterAction: false });
 });
-document.getElementById('logout').addEventListener('click', () => {
+document.getElementById('logout').addEventListener('click', async () => {
+  // Revoked on the server first, so a copy of the token is worthless; the session ends here whatever the answer.
+  await api('/api/auth/logout', { method: 'POST', auth: true }).catch(() => {});
   session.end();
   notify('Sesión cerrada.', 'info');
   navigate('/');

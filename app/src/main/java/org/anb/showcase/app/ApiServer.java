@@ -9,6 +9,7 @@ import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -28,6 +29,7 @@ import org.anb.showcase.app.http.ErrorResponses;
 import org.anb.showcase.app.http.JsonDirectHandler;
 import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
+import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
 import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
@@ -62,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static final double OBSERVE_BEFORE_ROUTES = 110;
+    private static final String HEALTH_SOCKET = "health";
 
     /** @param config the root config: {@code server}, {@code db}, {@code storage}, {@code queue}, {@code auth}, {@code uploads} */
     public static ApiServer start(Config config) {
@@ -80,18 +83,20 @@ public final class ApiServer implements AutoCloseable {
         Authenticator auth = new Authenticator(tokens, users);
         PasswordHasher hasher = new PasswordHasher(authConfig.get("bcrypt-cost").asInt().orElse(10));
 
+        HealthRoutes health = new HealthRoutes(db, queue, store);
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
-                        tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients))
+                        tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients),
+                        auth, users)
                         .endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits).endpoints(),
                 new GalleryRoutes(new GalleryRepository(db), auth, store,
                         ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients)).endpoints(),
                 new RankingRoutes(new RankingRepository(db)).endpoints(),
-                new HealthRoutes(db, queue, store).endpoints(),
+                health.endpoints(),
                 new OpenApiRoutes().endpoints()
         ).flatMap(List::stream).toList();
-        Optional<? extends HttpService> site = WebSite.from(config.get("site"));
+        Optional<HttpService> site = WebSite.from(config.get("site"), store.browserOrigin());
 
         WebServer server = WebServer.builder()
                 .config(config.get("server"))
@@ -101,7 +106,13 @@ public final class ApiServer implements AutoCloseable {
                 // Weighed above the routes (100) so the JSON catch-all 404 below does not shadow it.
                 .addFeature(ObserveFeature.builder().weight(OBSERVE_BEFORE_ROUTES)
                         .addObserver(MetricsObserver.create()).build())
-                .routing(routing -> route(routing, endpoints, site))
+                // The load balancer's health checks on their own listener: a flood of slow requests filling the main
+                // listener's slots cannot make every node look dead.
+                .putSocket(HEALTH_SOCKET, socket -> socket.host(config.get("server.host").asString().orElse("0.0.0.0"))
+                        .port(config.get("health.port").asInt().orElse(8082)).maxConcurrentRequests(32))
+                .routing(HEALTH_SOCKET, routing -> route(routing, health.endpoints(), Optional.empty(), List.of()))
+                .routing(routing -> route(routing, endpoints, site, List.of(new ConcurrentRequestsPerClient(
+                        config.get("limits.concurrent-per-client").asInt().orElse(32), clients))))
                 .build()
                 .start();
         UploadSweeper sweeper = UploadSweeper.create(db, store, queue, limits);
@@ -120,8 +131,9 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static void route(HttpRouting.Builder routing, List<Endpoint> endpoints,
-                              Optional<? extends HttpService> site) {
+                              Optional<HttpService> site, List<Filter> filters) {
         ErrorResponses.register(routing);
+        filters.forEach(routing::addFilter);
         RequestMetrics metrics = new RequestMetrics();
         endpoints.forEach(e -> routing.route(e.method(), e.path(), metrics.timed(e)));
         site.ifPresent(files -> routing.register("/", files));
@@ -130,6 +142,11 @@ public final class ApiServer implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The health listener's port: {@code /api/health} and {@code /api/health/live}, nothing else. */
+    public int healthPort() {
+        return server.port(HEALTH_SOCKET);
     }
 
     /** Every route this server answers, for the OpenAPI contract test. */

@@ -53,7 +53,7 @@ public final class ApiTier extends ComponentResource {
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),
                 firewall.apiGroupId(), network.privateSubnetIds(), config.apiMinSize(), config.apiMaxSize(), "ELB",
                 Output.all(loadBalancer.targetGroupArn())),
-                grants, userData, "anb-api", images.apiImageDigest(), Firewall.API_PORT + ":8080", 30, child);
+                grants, userData, "anb-api", images.apiImageDigest(), List.of(Firewall.API_PORT, Firewall.API_HEALTH_PORT), 30, child);
 
         new Policy(prefix + "-api-cpu", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())
                 .policyType("TargetTrackingScaling")

@@ -46,8 +46,6 @@ public final class Cdn extends ComponentResource {
     static final String API_ORIGIN = "api";
     static final String MEDIA_ORIGIN = "media";
     static final String SITE_ORIGIN = "site";
-    /** AWS's managed "SecurityHeadersPolicy": HSTS, nosniff, frame options, referrer policy. */
-    static final String SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
     /** AWS's managed "CachingOptimized" cache policy. */
     static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String STRIP_MEDIA_PREFIX = """
@@ -108,6 +106,7 @@ public final class Cdn extends ComponentResource {
                         .build())
                 .build(), child);
 
+        var siteHeaders = SiteHeaders.create(prefix, site, media, config.region(), child);
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
                 .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
                 .comment("ANB Rising Stars Showcase (" + config.environment() + ")")
@@ -127,7 +126,7 @@ public final class Cdn extends ComponentResource {
                 .defaultCacheBehavior(DistributionDefaultCacheBehaviorArgs.builder()
                         .targetOriginId(SITE_ORIGIN).viewerProtocolPolicy("redirect-to-https")
                         .allowedMethods("GET", "HEAD").cachedMethods("GET", "HEAD")
-                        .cachePolicyId(siteCaching.id()).responseHeadersPolicyId(SECURITY_HEADERS).compress(true)
+                        .cachePolicyId(siteCaching.id()).responseHeadersPolicyId(siteHeaders.id()).compress(true)
                         .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
                                 .eventType("viewer-request").functionArn(spaFallback.arn()).build())
                         .build())

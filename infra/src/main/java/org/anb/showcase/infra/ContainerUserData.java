@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.pulumi.core.Output;
 
@@ -104,7 +105,7 @@ final class ContainerUserData {
     }
 
     /** The script, base64-encoded as launch templates want it. */
-    Output<String> render(String container, Output<String> image, Output<String> logGroup, String publish,
+    Output<String> render(String container, Output<String> image, Output<String> logGroup, List<Integer> ports,
                           int stopTimeoutSeconds) {
         List<Output<String>> parts = new ArrayList<>(List.of(image, logGroup));
         environment.values().forEach(parts::add);
@@ -143,7 +144,7 @@ final class ContainerUserData {
             script.append("} > \"$ENV_FILE\"\n");
             script.append("docker run -d --name ").append(container).append(" --restart always")
                     .append(" --stop-timeout ").append(stopTimeoutSeconds)
-                    .append(publish.isEmpty() ? "" : " -p " + publish)
+                    .append(ports.stream().map(port -> " -p " + port + ":" + port).collect(Collectors.joining()))
                     .append(" --env-file \"$ENV_FILE\"")
                     .append(" --log-driver awslogs --log-opt awslogs-region=\"$REGION\" --log-opt awslogs-group='")
                     .append(values.get(1)).append("'")

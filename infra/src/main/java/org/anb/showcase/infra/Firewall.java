@@ -18,12 +18,15 @@ import com.pulumi.resources.CustomResourceOptions;
 
 /**
  * Every security group and every rule, in one place so a reviewer sees the whole traffic matrix:
- * CloudFront → ALB :80 → API :8080; API and worker → PostgreSQL :5432 and HTTPS out; nothing else in.
+ * CloudFront → ALB :80 → API :8080 (and the ALB's health checks → API :8082); API and worker → PostgreSQL :5432
+ * and HTTPS out; nothing else in.
  * Rules are separate resources so groups can refer to each other without cycles.
  */
 public final class Firewall extends ComponentResource {
     static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
     static final int API_PORT = 8080;
+    /** The API's health listener (health.port): the load balancer's checks, apart from the traffic. */
+    static final int API_HEALTH_PORT = 8082;
 
     private final SecurityGroup alb;
     private final SecurityGroup api;
@@ -45,6 +48,10 @@ public final class Firewall extends ComponentResource {
         in(prefix + "-alb-from-cloudfront", alb, 80, "HTTP from CloudFront edge locations", r -> r.prefixListId(cloudFront));
         out(prefix + "-alb-to-api", alb, API_PORT, "to the API instances", r -> r.referencedSecurityGroupId(api.id()));
         in(prefix + "-api-from-alb", api, API_PORT, "from the load balancer", r -> r.referencedSecurityGroupId(alb.id()));
+        out(prefix + "-alb-to-api-health", alb, API_HEALTH_PORT, "health checks of the API instances",
+                r -> r.referencedSecurityGroupId(api.id()));
+        in(prefix + "-api-health-from-alb", api, API_HEALTH_PORT, "health checks from the load balancer",
+                r -> r.referencedSecurityGroupId(alb.id()));
         in(prefix + "-db-from-api", database, 5432, "from the API", r -> r.referencedSecurityGroupId(api.id()));
         in(prefix + "-db-from-worker", database, 5432, "from the workers", r -> r.referencedSecurityGroupId(worker.id()));
         for (var tier : new java.util.TreeMap<>(Map.of("api", api, "worker", worker)).entrySet()) {

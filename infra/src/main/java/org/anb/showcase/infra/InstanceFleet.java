@@ -44,7 +44,7 @@ final class InstanceFleet {
     }
 
     InstanceFleet(Spec spec, List<Policies.Grant> grants, ContainerUserData userData, String container,
-                  Output<String> image, String publish, int stopTimeoutSeconds, CustomResourceOptions child) {
+                  Output<String> image, List<Integer> ports, int stopTimeoutSeconds, CustomResourceOptions child) {
         logs = new LogGroup(spec.name(), LogGroupArgs.builder().name("/anb/" + spec.name())
                 .retentionInDays(30).build(), child);
         role = new Role(spec.name(), RoleArgs.builder().assumeRolePolicy(Policies.assumeRole("ec2.amazonaws.com"))
@@ -67,7 +67,7 @@ final class InstanceFleet {
                         .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder().volumeSize(30).volumeType("gp3")
                                 .encrypted("true").deleteOnTermination("true").build())
                         .build())
-                .userData(userData.render(container, image, logs.name(), publish, stopTimeoutSeconds))
+                .userData(userData.render(container, image, logs.name(), ports, stopTimeoutSeconds))
                 .updateDefaultVersion(true)
                 .tags(Tags.named(spec.name()))
                 .build(), child);

@@ -23,7 +23,7 @@ import com.pulumi.resources.CustomResourceOptions;
 /**
  * The API's front door, reachable only from CloudFront: the ALB's security group admits CloudFront's origin-facing
  * prefix list, and the listener forwards only requests that carry the secret origin header CloudFront adds; anything
- * else gets a 403. Health checks use {@code /api/health} (readiness).
+ * else gets a 403. Health checks use {@code /api/health/live} on the API's health listener (:8082).
  */
 public final class LoadBalancer extends ComponentResource {
     static final String ORIGIN_HEADER = "X-Origin-Verify";
@@ -54,8 +54,10 @@ public final class LoadBalancer extends ComponentResource {
                 .name(prefix + "-api").port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
                 .vpcId(network.vpcId()).deregistrationDelay(30)
                 // Liveness: one database blip must not make the group replace every API instance at once; readiness
-                // (/api/health) stays for dashboards and deploy checks.
+                // (/api/health) stays for dashboards and deploy checks. On the health listener, which a flood of
+                // slow requests on the traffic port cannot starve.
                 .healthCheck(TargetGroupHealthCheckArgs.builder().path("/api/health/live").matcher("200")
+                        .port(String.valueOf(Firewall.API_HEALTH_PORT))
                         .interval(15).timeout(5).healthyThreshold(2).unhealthyThreshold(3).build())
                 .tags(Tags.named(prefix + "-api")).build(), child);
         var listener = new Listener(prefix + "-http", ListenerArgs.builder()

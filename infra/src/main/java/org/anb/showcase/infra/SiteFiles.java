@@ -24,6 +24,8 @@ final class SiteFiles {
     static final String ASSETS = "assets/";
     static final String NEVER_CACHED = "no-cache";
     static final String CACHED_FOR_A_YEAR = "public, max-age=31536000, immutable";
+    /** The page's stand-in, in its policy, for "wherever the media bucket is". */
+    static final String ANY_STORAGE = "https://*.amazonaws.com http://localhost:* http://127.0.0.1:*";
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -66,6 +68,20 @@ final class SiteFiles {
 
     String version() {
         return version;
+    }
+
+    /**
+     * The page's Content-Security-Policy (its meta tag) with the storage hosts it allows in any environment narrowed
+     * to {@code storageOrigins}, plus {@code frame-ancestors 'none'}, which only a header can carry.
+     */
+    String contentSecurityPolicy(String storageOrigins) {
+        String index = files.stream().filter(f -> f.key().equals(INDEX)).findFirst().orElseThrow().text();
+        var meta = java.util.regex.Pattern.compile("http-equiv=\"Content-Security-Policy\" content=\"([^\"]+)\"")
+                .matcher(index);
+        if (!meta.find() || !meta.group(1).contains(ANY_STORAGE)) {
+            throw new IllegalStateException(INDEX + " has no Content-Security-Policy naming " + ANY_STORAGE);
+        }
+        return meta.group(1).replace(ANY_STORAGE, storageOrigins) + "; frame-ancestors 'none'";
     }
 
     List<SiteFile> files() {

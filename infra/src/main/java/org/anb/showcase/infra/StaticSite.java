@@ -47,6 +47,11 @@ public final class StaticSite extends ComponentResource {
         storage.readableOnlyBy(distributionArn, "*", "CloudFrontReadsTheSite");
     }
 
+    /** The policy for the site's responses, allowing exactly these storage origins. */
+    String contentSecurityPolicy(String storageOrigins) {
+        return files.contentSecurityPolicy(storageOrigins);
+    }
+
     public String version() {
         return files.version();
     }

@@ -50,7 +50,7 @@ public final class WorkerTier extends ComponentResource {
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
                 "EC2", null),
-                grants, userData, "anb-worker", images.workerImageDigest(), "", STOP_TIMEOUT_SECONDS, child);
+                grants, userData, "anb-worker", images.workerImageDigest(), List.of(), STOP_TIMEOUT_SECONDS, child);
         // The watchdog may mark its own group's instances unhealthy, nothing else.
         new RolePolicy(prefix + "-worker-self-health", RolePolicyArgs.builder().role(fleet.role.id())
                 .policy(Policies.document(List.of(Policies.allow(List.of("autoscaling:SetInstanceHealth"),

@@ -35,6 +35,27 @@ class SecurityInvariantsTest {
     }
 
     @Test
+    void theApiAdmitsOnlyTheLoadBalancerOnItsTrafficAndHealthPortsWhichTheHealthCheckUses() {
+        var rules = ingressTo("anb-dev-api");
+        assertThat(rules).allSatisfy(rule -> assertThat(input(rule, "referencedSecurityGroupId")).isEqualTo("anb-dev-alb-id"));
+        assertThat(rules.stream().map(r -> input(r, "fromPort"))).containsExactlyInAnyOrder(8080.0, 8082.0);
+        Map<?, ?> check = (Map<?, ?>) input(dev.named("aws:lb/targetGroup:TargetGroup", "anb-dev-api"), "healthCheck");
+        assertThat(check.get("port")).as("the health listener, apart from the traffic").isEqualTo("8082");
+        assertThat(check.get("path")).isEqualTo("/api/health/live");
+        assertThat(UserDataScripts.decode(dev.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-dev-api")))
+                .contains(" -p 8080:8080 -p 8082:8082 ");
+    }
+
+    @Test
+    void directUploadsWaitInAStagingPrefixThatExpiresAndTheWorkerCannotRead() {
+        String lifecycle = String.valueOf(dev.named("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+                "anb-dev-media").inputs());
+        assertThat(lifecycle).contains("prefix=incoming/", "days=1");
+        assertThat(String.valueOf(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"), "policy")))
+                .doesNotContain("incoming/");
+    }
+
+    @Test
     void theLoadBalancerAdmitsOnlyCloudFront() {
         var rules = ingressTo("anb-dev-alb");
         assertThat(rules).hasSize(1);

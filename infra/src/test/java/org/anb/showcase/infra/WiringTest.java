@@ -56,7 +56,13 @@ class WiringTest {
         assertThat(site.get("targetOriginId")).isEqualTo(Cdn.SITE_ORIGIN);
         assertThat(site.get("allowedMethods")).isEqualTo(List.of("GET", "HEAD"));
         assertThat(site.get("cachePolicyId")).isEqualTo("anb-dev-site-id");
-        assertThat(site.get("responseHeadersPolicyId")).isEqualTo(Cdn.SECURITY_HEADERS);
+        assertThat(site.get("responseHeadersPolicyId")).isEqualTo("anb-dev-site-id");
+        String headers = String.valueOf(dev.named("aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+                "anb-dev-site").inputs());
+        assertThat(headers).as("the page may reach exactly this stack's media bucket, no other S3 host")
+                .contains("https://anb-dev-media-mock.s3.us-east-1.amazonaws.com", "frame-ancestors 'none'",
+                        "frameOption=DENY", "includeSubdomains=true")
+                .doesNotContain("*.amazonaws.com", "localhost");
         assertThat(String.valueOf(site.get("functionAssociations"))).contains("viewer-request")
                 .contains("anb-dev-spa-fallback");
         assertThat(input(cdn, "defaultRootObject")).isEqualTo("index.html");

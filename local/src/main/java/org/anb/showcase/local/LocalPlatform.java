@@ -114,6 +114,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void wire(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects) {
         Map<String, String> values = wiredValues;
         values.put("server.port", String.valueOf(settings.apiPort()));
+        values.put("health.port", "0"); // nothing balances local traffic; /api/health answers on the API port too
         values.put("site.enabled", "true");
         values.put("db.connection.url", db.jdbcUrl());
         values.put("db.credentials.file", databaseCredentials().path().toString());

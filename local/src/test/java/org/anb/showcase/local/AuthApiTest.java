@@ -159,6 +159,21 @@ class AuthApiTest {
     }
 
     @Test
+    void loggingOutRevokesThatTokenOnTheServerAndNoOther() {
+        ApiClient.Player player = api.newPlayer("Cali");
+        String other = api.post("/api/auth/login", null, Map.of("email", player.email(), "password", ApiClient.PASSWORD))
+                .body().path("access_token").asText();
+        Reply logout = api.post("/api/auth/logout", player.token(), null);
+        assertThat(logout.status()).as(logout.raw()).isEqualTo(200);
+        assertThat(logout.message()).isEqualTo("Sesión cerrada.");
+
+        assertThat(api.get("/api/videos", player.token()).status()).as("the logged-out token").isEqualTo(401);
+        assertThat(api.post("/api/auth/logout", player.token(), null).status()).isEqualTo(401);
+        assertThat(api.get("/api/videos", other).status()).as("the player's other session").isEqualTo(200);
+        assertThat(api.post("/api/auth/logout", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void missingForgedExpiredAndForeignTokensAre401() {
         ApiClient.Player player = api.newPlayer("Cali");
         String secret = TestPlatform.platform().config().get("auth.jwt-secret").asString().get();

@@ -66,6 +66,16 @@ class WebSiteTest {
     }
 
     @Test
+    void everyPageNarrowsItsPolicyToTheOneStorageServerItUsesAndForbidsFraming() {
+        String storage = TestPlatform.platform().config().get("storage.endpoint").asString().get();
+        for (String path : List.of("/", "/ranking", "/assets/app.js")) {
+            String policy = api.get(path, null).headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(policy).as(path).contains("connect-src 'self' " + storage + ";", "frame-ancestors 'none'")
+                    .doesNotContain("*.amazonaws.com", "localhost:*");
+        }
+    }
+
+    @Test
     void theObjectStoreAdmitsBrowserUploadsFromTheSiteOriginOnly() throws Exception {
         String siteOrigin = TestPlatform.platform().apiUrl();
         String bucketUrl = TestPlatform.platform().config().get("storage.endpoint").asString().get() + "/anb-media";

@@ -80,9 +80,8 @@ class WorkerReliabilityTest {
                 "SELECT to_char(lease_expires_at, 'YYYY-MM-DD HH24:MI:SS.US') FROM videos WHERE id = ?", videoId);
         TestPlatform.queue().send(new ProcessingJob(videoId)); // a duplicate: each worker gets a message
 
-        Map<String, String> quickRetry = Map.of("worker.busy-retry-seconds", "1");
-        try (WorkerService first = TestWorkers.start(Files.createDirectories(workDir.resolve("a")), quickRetry);
-             WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("b")), quickRetry)) {
+        try (WorkerService first = TestWorkers.start(Files.createDirectories(workDir.resolve("a")), Map.of());
+             WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("b")), Map.of())) {
             // The workers' meters are the JVM's (shared by every worker of the suite): count from here.
             long processedBefore = first.metrics().count("processed");
             long busyBefore = first.metrics().count("busy");

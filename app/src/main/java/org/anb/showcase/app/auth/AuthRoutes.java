@@ -19,17 +19,24 @@ public final class AuthRoutes {
     private final ClientAddresses clients;
     private final ClientLimit signups;
 
-    public AuthRoutes(AccountService accounts, TokenService tokens, ClientAddresses clients, ClientLimit signups) {
+    private final Authenticator auth;
+    private final UserRepository users;
+
+    public AuthRoutes(AccountService accounts, TokenService tokens, ClientAddresses clients, ClientLimit signups,
+                      Authenticator auth, UserRepository users) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.clients = clients;
         this.signups = signups;
+        this.auth = auth;
+        this.users = users;
     }
 
     public List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.post("/api/auth/signup", this::signup),
-                Endpoint.post("/api/auth/login", this::login));
+                Endpoint.post("/api/auth/login", this::login),
+                Endpoint.post("/api/auth/logout", this::logout));
     }
 
     private void signup(ServerRequest req, ServerResponse res) {
@@ -49,6 +56,13 @@ public final class AuthRoutes {
         String token = accounts.login(email, password, clients.keyOf(req));
         Json.ok(res, Map.of("access_token", token, "token_type", "Bearer",
                 "expires_in", tokens.lifetime().toSeconds()));
+    }
+
+    /** Revokes the caller's token on the server: a copy of it (in a log, in a stolen backup) no longer works. */
+    private void logout(ServerRequest req, ServerResponse res) {
+        TokenService.VerifiedToken token = auth.requireToken(req);
+        users.revoke(token.tokenId(), token.expiresAt());
+        Json.ok(res, Map.of("message", "Sesión cerrada."));
     }
 
     private static Map<String, String> missing(String email, String password) {

@@ -31,15 +31,25 @@ public final class Authenticator {
         return req.headers().first(HeaderNames.AUTHORIZATION).map(this::userOf);
     }
 
+    /** The caller's valid token (for logging out with it), or 401. */
+    public TokenService.VerifiedToken requireToken(ServerRequest req) {
+        return tokenOf(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    }
+
     private UUID userOf(String header) {
+        return tokenOf(header).userId();
+    }
+
+    /** Valid, its user still there, and not logged out with: one query. */
+    private TokenService.VerifiedToken tokenOf(String header) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized();
         }
-        UUID userId = tokens.verify(header.substring(BEARER.length()).strip())
+        TokenService.VerifiedToken token = tokens.verify(header.substring(BEARER.length()).strip())
                 .orElseThrow(ApiException::unauthorized);
-        if (!users.exists(userId)) {
+        if (!users.isActive(token.userId(), token.tokenId())) {
             throw ApiException.unauthorized();
         }
-        return userId;
+        return token;
     }
 }

@@ -83,12 +83,18 @@ public final class TokenService {
         return jwt.serialize();
     }
 
-    /** The user id in a valid token; empty for anything forged, expired, malformed or from another issuer. */
-    public Optional<UUID> verify(String token) {
+    /** A valid token's user, id and expiry; empty for anything forged, expired, malformed or from another issuer. */
+    public Optional<VerifiedToken> verify(String token) {
         try {
-            return Optional.of(UUID.fromString(processor.process(token, null).getSubject()));
+            JWTClaimsSet claims = processor.process(token, null);
+            return Optional.of(new VerifiedToken(UUID.fromString(claims.getSubject()),
+                    UUID.fromString(claims.getJWTID()), claims.getExpirationTime().toInstant()));
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** What a valid token says: whose it is, its own id (for revocation) and when it expires. */
+    public record VerifiedToken(UUID userId, UUID tokenId, Instant expiresAt) {
     }
 }

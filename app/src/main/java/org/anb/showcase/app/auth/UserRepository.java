@@ -27,8 +27,17 @@ public final class UserRepository {
                 .map(row -> new StoredCredentials(Rows.uuid(row, "id"), Rows.text(row, "password_hash")));
     }
 
-    public boolean exists(UUID id) {
-        return db.execute().get("SELECT 1 AS found FROM users WHERE id = ?", id).isPresent();
+    /** The user exists and has not logged out with this token. */
+    public boolean isActive(UUID id, UUID tokenId) {
+        return db.execute().get("SELECT 1 AS found FROM users WHERE id = ? "
+                + "AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?)", id, tokenId).isPresent();
+    }
+
+    /** Refuses this token from now on (until it expires), and forgets revocations of tokens already expired. */
+    public void revoke(UUID tokenId, java.time.Instant expiresAt) {
+        db.execute().insert("INSERT INTO revoked_tokens (jti, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                tokenId, java.sql.Timestamp.from(expiresAt));
+        db.execute().delete("DELETE FROM revoked_tokens WHERE expires_at < now()");
     }
 
     public record StoredCredentials(UUID userId, String passwordHash) {

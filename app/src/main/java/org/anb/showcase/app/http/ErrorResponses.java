@@ -37,6 +37,12 @@ public final class ErrorResponses {
         if (e instanceof TooManyRequestsException throttled && !res.isSent()) {
             res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
         }
+        if (!res.isSent() && req.content().hasEntity() && (e.status() == 408 || e.status() == 429
+                || !req.content().consumed())) {
+            // A refused request whose body was not read: close rather than wait to drain it (a slow or hostile
+            // client would hold the request slot for as long as it takes to send).
+            res.header(io.helidon.http.HeaderValues.CONNECTION_CLOSE);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
@@ -61,10 +67,26 @@ public final class ErrorResponses {
             refusal(req, res, ApiException.unavailable());
             return;
         }
+        if (clientWentAway(e)) {
+            // A client that hung up mid-request (its connection reset or closed): nothing of ours broke.
+            LOG.log(System.Logger.Level.DEBUG, "client went away during " + req.prologue().method() + " "
+                    + req.path().path() + ": " + e);
+            return;
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(System.Logger.Level.ERROR, "incident " + incident + " on " + req.prologue().method() + " "
                 + req.path().path(), e);
         sendIfOpen(res, 500, Map.of("message", "Error interno del servidor.", "incident_id", incident));
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException || cause instanceof java.io.UncheckedIOException
+                    || cause instanceof io.helidon.common.buffers.DataReader.InsufficientDataAvailableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sendIfOpen(ServerResponse res, int status, Object body) {

@@ -30,7 +30,7 @@ public final class Json {
     /** Reads the request body as a JSON object, or refuses it with a 400/413 the client can act on. */
     public static JsonBody readObject(ServerRequest req) {
         byte[] bytes;
-        try (InputStream in = req.content().inputStream()) {
+        try (InputStream in = MinimumRateInputStream.of(req.content().inputStream())) {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         } catch (IOException e) {
             throw ApiException.badRequest("No se pudo leer el cuerpo de la solicitud.");

@@ -1,8 +1,13 @@
 package org.anb.showcase.app.site;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import io.helidon.config.Config;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
 /**
@@ -16,19 +21,40 @@ public final class WebSite {
     private WebSite() {
     }
 
-    /** The site's service, or empty when this server only serves the API. Fails fast if enabled but not packaged. */
-    public static Optional<StaticContentService> from(Config site) {
+    /**
+     * The site's service, or empty when this server only serves the API. Fails fast if enabled but not packaged.
+     * Every file goes out with a Content-Security-Policy header that narrows the page's own policy (its meta tag
+     * allows any S3 host, since the same files are served in AWS) to exactly {@code storageOrigin}, the one
+     * S3-compatible server the page uploads to and plays originals from.
+     */
+    public static Optional<HttpService> from(Config site, String storageOrigin) {
         if (!site.get("enabled").asBoolean().orElse(false)) {
             return Optional.empty();
         }
-        if (WebSite.class.getClassLoader().getResource(ROOT + "/" + INDEX) == null) {
-            throw new IllegalStateException("site.enabled is true but the web module (" + ROOT + "/" + INDEX
-                    + ") is not on the classpath");
-        }
-        return Optional.of(StaticContentService.builder(ROOT)
+        String policy = ContentSecurityPolicy.narrowedTo(storageOrigin, indexHtml());
+        StaticContentService files = StaticContentService.builder(ROOT)
                 .welcomeFileName(INDEX)
                 .pathMapper(WebSite::fileFor)
-                .build());
+                .build();
+        return Optional.of(rules -> {
+            rules.any((req, res) -> {
+                res.header(ContentSecurityPolicy.HEADER, policy);
+                res.next();
+            });
+            files.routing(rules);
+        });
+    }
+
+    private static String indexHtml() {
+        try (InputStream in = WebSite.class.getClassLoader().getResourceAsStream(ROOT + "/" + INDEX)) {
+            if (in == null) {
+                throw new IllegalStateException("site.enabled is true but the web module (" + ROOT + "/" + INDEX
+                        + ") is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import io.helidon.http.media.multipart.MultiPart;
 import io.helidon.http.media.multipart.ReadablePart;
 import io.helidon.webserver.http.ServerRequest;
 import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.http.MinimumRateInputStream;
 import org.anb.showcase.core.storage.MultipartObjectWriter;
 import org.anb.showcase.core.storage.ObjectStore;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -57,7 +58,7 @@ final class MultipartUploadReader {
                     }
                     case "title" -> title = Optional.of(smallField(part));
                     case "publish" -> publish = Optional.of(smallField(part));
-                    default -> drain(part.inputStream());
+                    default -> drain(MinimumRateInputStream.of(part.inputStream()));
                 }
             }
             if (storedBytes < 0) {
@@ -65,7 +66,9 @@ final class MultipartUploadReader {
             }
             return new StoredForm(UploadRequest.validate(title, publish), storedBytes);
         } catch (RuntimeException e) {
-            drainRemaining(parts);
+            if (!isTooSlow(e)) {
+                drainRemaining(parts); // a client too slow to send its body is not waited for again: we close
+            }
             if (storedBytes >= 0) {
                 store.delete(key);
             }
@@ -74,7 +77,7 @@ final class MultipartUploadReader {
     }
 
     private long store(ReadablePart part, String key) {
-        InputStream in = part.inputStream();
+        InputStream in = MinimumRateInputStream.of(part.inputStream());
         byte[] head = readNBytes(in, Mp4Signature.LENGTH);
         if (head.length == 0) {
             throw invalid("video_file", "El archivo de video está vacío.");
@@ -104,11 +107,15 @@ final class MultipartUploadReader {
     }
 
     private static String smallField(ReadablePart part) {
-        byte[] bytes = readNBytes(part.inputStream(), MAX_FIELD_BYTES + 1);
+        byte[] bytes = readNBytes(MinimumRateInputStream.of(part.inputStream()), MAX_FIELD_BYTES + 1);
         if (bytes.length > MAX_FIELD_BYTES) {
             throw invalid(part.name(), "Valor demasiado largo.");
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isTooSlow(RuntimeException e) {
+        return e instanceof ApiException refusal && refusal.status() == 408;
     }
 
     private static RuntimeException asClientError(RuntimeException e) {
@@ -142,7 +149,7 @@ final class MultipartUploadReader {
     private static void drainRemaining(MultiPart parts) {
         try {
             while (parts != null && parts.hasNext()) {
-                drain(parts.next().inputStream());
+                drain(MinimumRateInputStream.of(parts.next().inputStream()));
             }
         } catch (RuntimeException ignored) {
             // A malformed body cannot be read further; the server closes the connection.

@@ -116,6 +116,12 @@ public final class ObjectStore implements AutoCloseable {
                 .getObjectRequest(g -> g.bucket(settings.bucket()).key(key))).url().toString());
     }
 
+    /** Where browsers reach the bucket (scheme, host, port): what the site's policy must allow, and nothing else. */
+    public String browserOrigin() {
+        java.net.URI url = java.net.URI.create(s3.utilities().getUrl(b -> b.bucket(settings.bucket()).key("x")).toString());
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
+
     /** A browser-form POST that may put at most {@code maxBytes} at exactly {@code key}, until it expires. */
     public PresignedPost presignPost(String key, long maxBytes, Duration validity) {
         String objectUrl = s3.utilities().getUrl(b -> b.bucket(settings.bucket()).key(key)).toString();

@@ -29,7 +29,8 @@ public final class TestPlatform {
             // Every test client is 127.0.0.1: the per-client limits are tested on their own platform (AbuseTest),
             // not shared across the suite.
             "auth.login-throttle.client-failures", "100000",
-            "limits.signup.per-client", "100000", "limits.vote.per-client", "100000");
+            "limits.signup.per-client", "100000", "limits.vote.per-client", "100000",
+            "limits.concurrent-per-client", "100000");
 
     private static LocalPlatform platform;
     private static ObjectStore store;

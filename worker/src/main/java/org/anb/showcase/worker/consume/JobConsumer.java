@@ -15,6 +15,7 @@ import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.worker.WorkerSettings;
 import org.anb.showcase.worker.jobs.JobOutcome;
 import org.anb.showcase.worker.jobs.JobProcessor;
+import org.anb.showcase.worker.jobs.JobResult;
 import org.anb.showcase.worker.observe.WorkerMetrics;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -133,9 +134,10 @@ public final class JobConsumer implements AutoCloseable {
         UUID videoId = null;
         try {
             videoId = JobQueue.decode(message.body()).videoId();
-            JobOutcome outcome = processor.process(videoId, attempt);
+            JobResult result = processor.process(videoId, attempt);
+            JobOutcome outcome = result.outcome();
             if (outcome == JobOutcome.BUSY) {
-                changeVisibility(message, settings.busyRetry()); // back after the holder's lease would have run out
+                changeVisibility(message, result.lookAgainIn()); // back once the holder's lease would have run out
             } else {
                 delete(message);
             }

@@ -50,16 +50,16 @@ public final class JobProcessor implements AutoCloseable {
         this.lease = lease;
     }
 
-    public JobOutcome process(UUID videoId, int attempt) throws InterruptedException {
+    public JobResult process(UUID videoId, int attempt) throws InterruptedException {
         JobRepository.Claim claim = jobs.claim(videoId, lease);
         if (claim instanceof JobRepository.Claim.Busy busy) {
             LOG.log(System.Logger.Level.INFO, "job video=" + videoId + " attempt=" + attempt
                     + " outcome=busy (another worker's lease runs until " + busy.leaseExpiresAt() + ")");
-            return JobOutcome.BUSY;
+            return JobResult.busyUntil(busy.leaseExpiresAt());
         }
         if (!(claim instanceof JobRepository.Claim.Taken taken)) {
             LOG.log(System.Logger.Level.INFO, "job video=" + videoId + " attempt=" + attempt + " outcome=skipped");
-            return JobOutcome.SKIPPED;
+            return JobResult.of(JobOutcome.SKIPPED);
         }
         if (taken.takeover()) {
             LOG.log(System.Logger.Level.WARNING, "job video=" + videoId + " attempt=" + attempt
@@ -72,7 +72,7 @@ public final class JobProcessor implements AutoCloseable {
         try {
             JobOutcome outcome = run(videoId, attempt, taken);
             ended = true;
-            return outcome;
+            return JobResult.of(outcome);
         } finally {
             renewal.cancel(false);
             if (!ended) {
