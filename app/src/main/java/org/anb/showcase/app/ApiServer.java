@@ -81,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
 
         UserRepository users = new UserRepository(db);
         Authenticator auth = new Authenticator(tokens, users);
-        PasswordHasher hasher = new PasswordHasher(authConfig.get("bcrypt-cost").asInt().orElse(10));
+        PasswordHasher hasher = PasswordHasher.from(authConfig);
 
         HealthRoutes health = new HealthRoutes(db, queue, store);
         List<Endpoint> endpoints = Stream.of(

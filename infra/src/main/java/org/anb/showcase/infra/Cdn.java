@@ -107,6 +107,7 @@ public final class Cdn extends ComponentResource {
                 .build(), child);
 
         var siteHeaders = SiteHeaders.create(prefix, site, media, config.region(), child);
+        var publicReads = PublicReadCaching.create(prefix, child);
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
                 .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
                 .comment("ANB Rising Stars Showcase (" + config.environment() + ")")
@@ -131,6 +132,11 @@ public final class Cdn extends ComponentResource {
                                 .eventType("viewer-request").functionArn(spaFallback.arn()).build())
                         .build())
                 .orderedCacheBehaviors(
+                        // Before /api/*: CloudFront takes the first pattern that matches.
+                        DistributionOrderedCacheBehaviorArgs.builder().pathPattern("/api/public/*")
+                                .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
+                                .allowedMethods("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")
+                                .cachedMethods("GET", "HEAD").cachePolicyId(publicReads.id()).compress(true).build(),
                         DistributionOrderedCacheBehaviorArgs.builder().pathPattern("/api/*")
                                 .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
                                 .allowedMethods("GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE")

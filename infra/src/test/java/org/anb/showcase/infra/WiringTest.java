@@ -27,6 +27,27 @@ class WiringTest {
     }
 
     @Test
+    void publicReadsAreCachedAsTheApiSaysKeyedOnPageSizeAndCityAndNeverSharedBetweenViewers() {
+        List<?> behaviours = (List<?>) input(dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn"),
+                "orderedCacheBehaviors");
+        Map<?, ?> reads = behaviour(behaviours, "/api/public/*");
+        assertThat(behaviours.indexOf(reads)).as("matched before /api/*")
+                .isLessThan(behaviours.indexOf(behaviour(behaviours, "/api/*")));
+        assertThat(reads.get("targetOriginId")).isEqualTo(Cdn.API_ORIGIN);
+        assertThat(reads.get("cachedMethods")).isEqualTo(List.of("GET", "HEAD"));
+        assertThat(reads.get("cachePolicyId")).isEqualTo("anb-dev-public-reads-id");
+
+        var policy = dev.named("aws:cloudfront/cachePolicy:CachePolicy", "anb-dev-public-reads");
+        assertThat(input(policy, "defaultTtl")).as("nothing is cached without the API's Cache-Control").isEqualTo(0.0);
+        assertThat(input(policy, "maxTtl")).isEqualTo((double) PublicReadCaching.MAX_SECONDS);
+        Map<?, ?> key = (Map<?, ?>) input(policy, "parametersInCacheKeyAndForwardedToOrigin");
+        assertThat(String.valueOf(key.get("queryStringsConfig"))).contains("whitelist", "[page, page_size, city]");
+        assertThat(String.valueOf(key.get("cookiesConfig"))).contains("none");
+        assertThat(String.valueOf(key.get("headersConfig"))).as("a viewer's token keys its own (uncached) answer")
+                .contains("whitelist", "[Authorization]");
+    }
+
+    @Test
     void cloudFrontSendsTheApiUncachedWithAuthorizationAndMediaThroughOac() {
         var cdn = dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn");
         List<?> behaviours = (List<?>) input(cdn, "orderedCacheBehaviors");

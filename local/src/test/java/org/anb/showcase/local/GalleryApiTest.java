@@ -23,6 +23,25 @@ class GalleryApiTest {
     private final ApiClient api = TestPlatform.api();
 
     @Test
+    void anonymousReadsAreCacheableAndRevalidatedWith304AndAViewersAnswerIsNeverShared() {
+        for (String path : List.of("/api/public/videos?page=1&page_size=5", "/api/public/rankings?page=1&page_size=5")) {
+            Reply anonymous = api.get(path, null);
+            assertThat(anonymous.headers().firstValue("Cache-Control")).as(path).hasValue("public, max-age=5");
+            assertThat(anonymous.headers().firstValue("Vary")).hasValue("Authorization");
+            String etag = anonymous.headers().firstValue("ETag").orElseThrow();
+            Reply revalidated = api.send(api.request(path, null).header("If-None-Match", etag).GET().build());
+            assertThat(revalidated.status()).as(path).isEqualTo(304);
+            assertThat(revalidated.raw()).isEmpty();
+            Reply changedTag = api.send(api.request(path, null).header("If-None-Match", "\"other\"").GET().build());
+            assertThat(changedTag.status()).isEqualTo(200);
+        }
+        ApiClient.Player viewer = api.newPlayer("Cali");
+        Reply personal = api.get("/api/public/videos?page=1&page_size=5", viewer.token());
+        assertThat(personal.headers().firstValue("Cache-Control")).as("says what this viewer voted for")
+                .hasValue("private, no-cache");
+    }
+
+    @Test
     void publicListShowsOnlyPublishedVideosWithoutLogin() {
         String city = "Gallery-" + UUID.randomUUID();
         Player player = api.newPlayer("Valentina", city);

@@ -10,6 +10,7 @@ import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
+import org.anb.showcase.app.http.PublicRead;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.Paging;
@@ -47,7 +48,7 @@ public final class GalleryRoutes {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
         var viewer = auth.optionalUser(req);
-        Json.ok(res, gallery.published(city, paging, viewer).stream()
+        PublicRead.send(req, res, gallery.published(city, paging, viewer).stream()
                 .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
                         links.to(v.posterKey()), v.votes(), v.voted()))
                 .toList());

@@ -37,6 +37,9 @@ public final class ErrorResponses {
         if (e instanceof TooManyRequestsException throttled && !res.isSent()) {
             res.header(io.helidon.http.HeaderNames.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
         }
+        if (e instanceof ServerBusyException && !res.isSent()) {
+            res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
+        }
         if (!res.isSent() && req.content().hasEntity() && (e.status() == 408 || e.status() == 429
                 || !req.content().consumed())) {
             // A refused request whose body was not read: close rather than wait to drain it (a slow or hostile

@@ -51,16 +51,18 @@ public final class Json {
     }
 
     public static void send(ServerResponse res, int status, Object body) {
-        byte[] bytes;
-        try {
-            bytes = MAPPER.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialize response", e);
-        }
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        res.send(bytes);
+        res.send(bytes(body));
+    }
+
+    static byte[] bytes(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize response", e);
+        }
     }
 
     public static void ok(ServerResponse res, Object body) {

@@ -5,8 +5,8 @@ import java.util.List;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.http.Endpoint;
-import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.Paging;
+import org.anb.showcase.app.http.PublicRead;
 
 /** {@code /api/public/rankings}: players by votes on their published videos, overall or in one city. */
 public final class RankingRoutes {
@@ -22,6 +22,6 @@ public final class RankingRoutes {
 
     private void rankings(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
-        Json.ok(res, rankings.page(Paging.textParam(req.query(), "city"), paging));
+        PublicRead.send(req, res, rankings.page(Paging.textParam(req.query(), "city"), paging));
     }
 }

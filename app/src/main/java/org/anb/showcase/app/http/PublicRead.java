@@ -1,0 +1,58 @@
+package org.anb.showcase.app.http;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * A public read (gallery page, rankings) sent so caches can help: an {@code ETag} of the body, so a client that
+ * has it gets 304 without the body; for an anonymous caller {@code Cache-Control: public, max-age=5}, so CloudFront
+ * and browsers may keep it a few seconds; for a logged-in caller (whose answer says which videos they voted for)
+ * {@code private, no-cache}, so no shared cache ever stores it. {@code Vary: Authorization} either way.
+ */
+public final class PublicRead {
+    static final String SHARED = "public, max-age=" + 5;
+    static final String VIEWER_ONLY = "private, no-cache";
+
+    private PublicRead() {
+    }
+
+    public static void send(ServerRequest req, ServerResponse res, Object body) {
+        byte[] bytes = Json.bytes(body);
+        String etag = etagOf(bytes);
+        boolean personal = req.headers().contains(HeaderNames.AUTHORIZATION);
+        res.header(HeaderNames.CACHE_CONTROL, personal ? VIEWER_ONLY : SHARED);
+        res.header(HeaderNames.VARY, "Authorization");
+        res.header(HeaderNames.ETAG, etag);
+        if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(tags -> matches(tags, etag)).orElse(false)) {
+            res.status(Status.NOT_MODIFIED_304).send();
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.status(Status.OK_200).send(bytes);
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String candidate = tag.strip();
+            if (candidate.equals("*") || candidate.equals(etag) || candidate.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String etagOf(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.anb.showcase.infra;
+
+import com.pulumi.aws.cloudfront.CachePolicy;
+import com.pulumi.aws.cloudfront.CachePolicyArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeadersArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs;
+import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigQueryStringsArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
+/**
+ * How CloudFront caches {@code /api/public/*} (gallery pages, rankings): as long as the API's Cache-Control says
+ * (5 s for an anonymous read; nothing without a Cache-Control), keyed on the query's {@code page}, {@code page_size}
+ * and {@code city} only. The Authorization header is part of the key too — CloudFront forwards it on GETs only
+ * then — so an anonymous reader never gets a logged-in viewer's answer; and those answers are {@code private} at
+ * the origin, so CloudFront stores none of them.
+ */
+final class PublicReadCaching {
+    static final int MAX_SECONDS = 60;
+
+    private PublicReadCaching() {
+    }
+
+    static CachePolicy create(String prefix, CustomResourceOptions options) {
+        return new CachePolicy(prefix + "-public-reads", CachePolicyArgs.builder().name(prefix + "-public-reads")
+                .comment("Public API reads: the API's Cache-Control decides; key = page, page_size, city (+ Authorization)")
+                .minTtl(0).defaultTtl(0).maxTtl(MAX_SECONDS)
+                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
+                        .enableAcceptEncodingGzip(true).enableAcceptEncodingBrotli(true)
+                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
+                                .cookieBehavior("none").build())
+                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
+                                .headerBehavior("whitelist")
+                                .headers(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeadersArgs
+                                        .builder().items("Authorization").build())
+                                .build())
+                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
+                                .builder().queryStringBehavior("whitelist")
+                                .queryStrings(
+                                        CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigQueryStringsArgs
+                                                .builder().items("page", "page_size", "city").build())
+                                .build())
+                        .build())
+                .build(), options);
+    }
+}
