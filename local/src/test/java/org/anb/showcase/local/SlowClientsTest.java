@@ -96,7 +96,7 @@ class SlowClientsTest {
             ApiClient bystander = ApiClient.at(platform.apiUrl()).from("192.0.2.9");
             long start = System.nanoTime();
             Reply busy = bystander.get("/api/public/rankings", null);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(busy.status()).as(busy.raw()).isEqualTo(503);
             assertThat(busy.message()).isEqualTo("Servidor ocupado. Intenta de nuevo en un momento.");
             assertThat(busy.headers().firstValue("Retry-After")).hasValue("1");
@@ -114,7 +114,7 @@ class SlowClientsTest {
             long start = System.nanoTime();
             Reply reply = client.get(path, null);
             assertThat(reply.status()).as(path + ": " + reply.raw()).isEqualTo(200);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(Duration.ofSeconds(2));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(Duration.ofSeconds(5));
         }
         Reply live = ApiClient.at("http://localhost:" + platform.api().healthPort()).get("/api/health/live", null);
         assertThat(live.status()).isEqualTo(200);

@@ -66,7 +66,12 @@ public final class PasswordHasher {
      * that shed with 503 at once — under a login flood, answers stay fast and the accepted ones finish in time,
      * instead of every request queueing behind the CPU until clients time out.
      */
-    private <T> T onPool(Callable<T> work) {
+    /** Hashes waiting for a thread now. */
+    int waiting() {
+        return workers.getQueue().size();
+    }
+
+    <T> T onPool(Callable<T> work) {
         Future<T> result;
         try {
             result = workers.submit(work);

@@ -1,13 +1,13 @@
 package org.anb.showcase.app.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.anb.showcase.app.http.ServerBusyException;
 import org.junit.jupiter.api.Test;
@@ -16,29 +16,28 @@ class PasswordHasherTest {
 
     @Test
     void pastItsThreadsAndQueueAHashIsShedAtOnceAndTheAcceptedOnesComplete() throws Exception {
-        PasswordHasher hasher = new PasswordHasher(12, 1, 1); // ~250 ms a hash: one running, one waiting
+        PasswordHasher hasher = new PasswordHasher(4, 1, 1); // one hashing, one waiting
         String hash = hasher.hash("correcto-2026");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> logins = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 6; i++) {
-                logins.add(clients.submit(() -> {
-                    start.await();
-                    long began = System.nanoTime();
-                    try {
-                        return hasher.matches("correcto-2026", hash) ? "ok" : "wrong";
-                    } catch (ServerBusyException e) {
-                        return (System.nanoTime() - began) < 50_000_000 ? "shed at once" : "shed late";
-                    }
-                }));
+            Future<Boolean> busy = clients.submit(() -> hasher.onPool(() -> {
+                running.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }));
+            running.await();
+            Future<Boolean> waiting = clients.submit(() -> hasher.matches("correcto-2026", hash));
+            while (hasher.waiting() < 1) {
+                Thread.sleep(10);
             }
-            start.countDown();
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> login : logins) {
-                outcomes.add(login.get());
-            }
-            assertThat(outcomes).containsOnly("ok", "shed at once").contains("ok", "shed at once");
-            assertThat(outcomes.stream().filter("ok"::equals).count()).isBetween(2L, 3L);
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hasher.matches("correcto-2026", hash)).isInstanceOf(ServerBusyException.class);
+            assertThat(System.nanoTime() - start).as("shed without waiting").isLessThan(TimeUnit.SECONDS.toNanos(1));
+
+            release.countDown();
+            assertThat(busy.get()).isTrue();
+            assertThat(waiting.get()).as("the queued login completes").isTrue();
         }
     }
 

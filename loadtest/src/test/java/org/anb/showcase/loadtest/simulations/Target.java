@@ -34,7 +34,8 @@ final class Target {
                 Path dir = Files.createTempDirectory("anb-load");
                 // Every simulated user comes from 127.0.0.1: the per-client limits would stop the load, not measure it.
                 platform = LocalPlatform.start(LocalSettings.ephemeral(dir), Map.of("worker.enabled", "false",
-                        "limits.signup.per-client", "100000000", "limits.vote.per-client", "100000000"));
+                        "limits.signup.per-client", "100000000", "limits.vote.per-client", "100000000",
+                        "limits.concurrent-per-client", "100000000"));
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
