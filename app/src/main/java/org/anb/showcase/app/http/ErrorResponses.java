@@ -40,10 +40,11 @@ public final class ErrorResponses {
         if (e instanceof ServerBusyException && !res.isSent()) {
             res.header(io.helidon.http.HeaderNames.RETRY_AFTER, "1");
         }
-        if (!res.isSent() && req.content().hasEntity() && (e.status() == 408 || e.status() == 429
-                || !req.content().consumed())) {
-            // A refused request whose body was not read: close rather than wait to drain it (a slow or hostile
-            // client would hold the request slot for as long as it takes to send).
+        if (!res.isSent() && req.content().hasEntity() && !req.content().consumed()
+                && (e.status() == 408 || e.status() == 429)) {
+            // A client too slow or over its limit: close rather than drain its body, which would hold the request
+            // slot for as long as it cares to send. Other refusals (401, 503...) are drained as usual, so an
+            // ordinary client still reads its answer after sending the body.
             res.header(io.helidon.http.HeaderValues.CONNECTION_CLOSE);
         }
         Map<String, Object> body = new LinkedHashMap<>();
