@@ -2,6 +2,8 @@ package org.anb.showcase.app.limits;
 
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
 import io.helidon.common.config.Config;
@@ -22,6 +24,10 @@ public final class ClientAddresses {
 
     private final int trustedProxyHops;
     private final List<IPAddress> trustedProxies;
+    // Every request passes here (the per-client filter): parsing an address is far dearer than a lookup, and one
+    // client sends many requests, so each address's key and trust are worked out once.
+    private final Cache<String, String> keys = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, Boolean> proxies = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public ClientAddresses(int trustedProxyHops, List<String> trustedProxies) {
         this.trustedProxyHops = trustedProxyHops;
@@ -42,8 +48,9 @@ public final class ClientAddresses {
 
     /** The client's key: an IPv4 address, or the /64 block of an IPv6 one. */
     public String keyOf(ServerRequest request) {
-        return group(address(request.remotePeer().host(),
-                request.headers().first(HeaderNames.X_FORWARDED_FOR).orElse("")));
+        String address = address(request.remotePeer().host(),
+                request.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(""));
+        return keys.get(address, ClientAddresses::group);
     }
 
     /** The client's address, given the TCP peer and the X-Forwarded-For header as received. */
@@ -60,6 +67,10 @@ public final class ClientAddresses {
     }
 
     private boolean isTrustedProxy(String peer) {
+        return proxies.get(peer, this::parseAndCheckTrusted);
+    }
+
+    private boolean parseAndCheckTrusted(String peer) {
         IPAddress address = parse(peer);
         return address != null && trustedProxies.stream().anyMatch(block -> block.contains(address));
     }
