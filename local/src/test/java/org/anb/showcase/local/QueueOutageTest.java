@@ -56,7 +56,7 @@ class QueueOutageTest {
 
         // As if the job had been lost an hour ago (a crash between the row and the send, a purged queue...).
         TestPlatform.database().update(
-                "UPDATE videos SET last_enqueued_at = now() - interval '1 hour' WHERE id = ?", videoId);
+                "UPDATE videos SET last_enqueued_at = now() - interval '2 hours' WHERE id = ?", videoId);
 
         assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("the re-enqueued job").isTrue();
         assertThat(TestPlatform.database().count(
@@ -73,7 +73,7 @@ class QueueOutageTest {
         // A worker claimed it an hour ago, died, and its message is gone (dead-lettered while it held the lease).
         TestPlatform.database().update("""
                 UPDATE videos SET status = 'processing', lease_id = gen_random_uuid(),
-                       lease_expires_at = now() - interval '50 minutes', last_enqueued_at = now() - interval '1 hour'
+                       lease_expires_at = now() - interval '110 minutes', last_enqueued_at = now() - interval '2 hours'
                  WHERE id = ?""", videoId);
 
         assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("the re-enqueued job").isTrue();

@@ -25,7 +25,9 @@ public final class TestPlatform {
             // The API tests read the queue themselves; worker tests start their own workers.
             "worker.enabled", "false",
             "uploads.sweep-interval-seconds", "1",
-            "uploads.requeue-after-seconds", "600",
+            // Longer than the suite: API tests leave uploads unprocessed, and a sweep sending them to a worker test's
+            // worker would change its counts. The sweeper's own tests age their rows past it.
+            "uploads.requeue-after-seconds", "3600",
             // Every test client is 127.0.0.1: the per-client limits are tested on their own platform (AbuseTest),
             // not shared across the suite.
             "auth.login-throttle.client-failures", "100000",
