@@ -27,6 +27,7 @@ import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
 import org.anb.showcase.app.http.JsonDirectHandler;
+import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
@@ -84,15 +85,16 @@ public final class ApiServer implements AutoCloseable {
         PasswordHasher hasher = PasswordHasher.from(authConfig);
 
         HealthRoutes health = new HealthRoutes(db, queue, store);
+        PublicPages pages = PublicPages.from(config.get("public-reads"));
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
                         tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients),
                         auth, users)
                         .endpoints(),
-                VideoRoutes.create(db, store, queue, auth, limits).endpoints(),
+                VideoRoutes.create(db, store, queue, auth, limits, pages).endpoints(),
                 new GalleryRoutes(new GalleryRepository(db), auth, store,
-                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients)).endpoints(),
-                new RankingRoutes(new RankingRepository(db)).endpoints(),
+                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients), pages).endpoints(),
+                new RankingRoutes(new RankingRepository(db), pages).endpoints(),
                 health.endpoints(),
                 new OpenApiRoutes().endpoints()
         ).flatMap(List::stream).toList();

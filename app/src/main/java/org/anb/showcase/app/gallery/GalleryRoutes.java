@@ -10,7 +10,7 @@ import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
-import org.anb.showcase.app.http.PublicRead;
+import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.Paging;
@@ -26,12 +26,15 @@ public final class GalleryRoutes {
     private final Authenticator auth;
     private final MediaLinks links;
     private final ClientLimit votes;
+    private final PublicPages pages;
 
-    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store, ClientLimit votes) {
+    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store, ClientLimit votes,
+                         PublicPages pages) {
         this.gallery = gallery;
         this.auth = auth;
         this.links = new MediaLinks(store);
         this.votes = votes;
+        this.pages = pages;
     }
 
     public List<Endpoint> endpoints() {
@@ -48,7 +51,7 @@ public final class GalleryRoutes {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
         var viewer = auth.optionalUser(req);
-        PublicRead.send(req, res, gallery.published(city, paging, viewer).stream()
+        pages.send(req, res, "videos", city, paging, () -> gallery.published(city, paging, viewer).stream()
                 .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
                         links.to(v.posterKey()), v.votes(), v.voted()))
                 .toList());
@@ -59,7 +62,10 @@ public final class GalleryRoutes {
         votes.take(req);
         UUID videoId = PathIds.videoId(req);
         switch (gallery.vote(videoId, voter)) {
-            case COUNTED -> Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
+            case COUNTED -> {
+                pages.changed();
+                Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
+            }
             case ALREADY_VOTED -> throw ApiException.badRequest("Ya has votado por este video.");
             case NOT_VOTABLE -> throw ApiException.videoNotFound();
         }

@@ -22,19 +22,29 @@ public final class PublicRead {
     private PublicRead() {
     }
 
-    public static void send(ServerRequest req, ServerResponse res, Object body) {
-        byte[] bytes = Json.bytes(body);
-        String etag = etagOf(bytes);
-        boolean personal = req.headers().contains(HeaderNames.AUTHORIZATION);
-        res.header(HeaderNames.CACHE_CONTROL, personal ? VIEWER_ONLY : SHARED);
+    /** A body written once, with its validator: what {@link PublicPages} keeps. */
+    public record Rendered(byte[] body, String etag) {
+        public static Rendered of(Object body) {
+            byte[] bytes = Json.bytes(body);
+            return new Rendered(bytes, etagOf(bytes));
+        }
+    }
+
+    /** Whether the answer depends on who asks (it says which videos the caller voted for). */
+    public static boolean personal(ServerRequest req) {
+        return req.headers().contains(HeaderNames.AUTHORIZATION);
+    }
+
+    public static void send(ServerRequest req, ServerResponse res, Rendered page) {
+        res.header(HeaderNames.CACHE_CONTROL, personal(req) ? VIEWER_ONLY : SHARED);
         res.header(HeaderNames.VARY, "Authorization");
-        res.header(HeaderNames.ETAG, etag);
-        if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(tags -> matches(tags, etag)).orElse(false)) {
+        res.header(HeaderNames.ETAG, page.etag());
+        if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(tags -> matches(tags, page.etag())).orElse(false)) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
-        res.status(Status.OK_200).send(bytes);
+        res.status(Status.OK_200).send(page.body());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -6,14 +6,16 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Paging;
-import org.anb.showcase.app.http.PublicRead;
+import org.anb.showcase.app.http.PublicPages;
 
 /** {@code /api/public/rankings}: players by votes on their published videos, overall or in one city. */
 public final class RankingRoutes {
     private final RankingRepository rankings;
+    private final PublicPages pages;
 
-    public RankingRoutes(RankingRepository rankings) {
+    public RankingRoutes(RankingRepository rankings, PublicPages pages) {
         this.rankings = rankings;
+        this.pages = pages;
     }
 
     public List<Endpoint> endpoints() {
@@ -22,6 +24,7 @@ public final class RankingRoutes {
 
     private void rankings(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
-        PublicRead.send(req, res, rankings.page(Paging.textParam(req.query(), "city"), paging));
+        var city = Paging.textParam(req.query(), "city");
+        pages.send(req, res, "rankings", city, paging, () -> rankings.page(city, paging));
     }
 }

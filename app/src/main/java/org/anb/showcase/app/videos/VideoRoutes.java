@@ -14,6 +14,7 @@ import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.JsonBody;
 import org.anb.showcase.app.http.PathIds;
+import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -29,20 +30,22 @@ public final class VideoRoutes {
     private final DirectUploads direct;
     private final UploadService uploads;
     private final UploadQuota quota;
+    private final PublicPages pages;
 
     VideoRoutes(Authenticator auth, VideoService videos, MultipartUploadReader multipart,
-                DirectUploads direct, UploadService uploads, UploadQuota quota) {
+                DirectUploads direct, UploadService uploads, UploadQuota quota, PublicPages pages) {
         this.auth = auth;
         this.videos = videos;
         this.multipart = multipart;
         this.direct = direct;
         this.uploads = uploads;
         this.quota = quota;
+        this.pages = pages;
     }
 
     /** Wires the feature from the shared clients. */
     public static VideoRoutes create(DbClient db, ObjectStore store, JobQueue queue, Authenticator auth,
-                                     UploadLimits limits) {
+                                     UploadLimits limits, PublicPages pages) {
         VideoRepository repository = new VideoRepository(db);
         UploadService uploads = new UploadService(repository, queue, store);
         UploadQuota quota = new UploadQuota(db, limits);
@@ -50,7 +53,7 @@ public final class VideoRoutes {
                 new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads),
                 new MultipartUploadReader(store, limits),
                 new DirectUploads(store, uploads, repository, new PendingUploads(db), quota, limits),
-                uploads, quota);
+                uploads, quota, pages);
     }
 
     public List<Endpoint> endpoints() {
@@ -120,6 +123,7 @@ public final class VideoRoutes {
         UUID owner = auth.requireUser(req);
         UUID videoId = PathIds.videoId(req);
         videos.publish(owner, videoId);
+        pages.changed();
         Json.ok(res, Map.of("message", "Video publicado para votación.", "video_id", videoId.toString()));
     }
 
