@@ -1,5 +1,5 @@
--- Fans voting for one star's video: each request is a different fan's first vote, so every one is counted and
--- every one updates the star's rows. Args: video id, file of bearer tokens (one per line).
+-- Fans voting: each request is a different fan's first vote, so every one is counted. Args: a file of video ids
+-- (one per line; one line = everyone votes for the same star), a file of bearer tokens (one per line).
 local threads = 0
 
 function setup(thread)
@@ -7,20 +7,25 @@ function setup(thread)
   threads = threads + 1
 end
 
-function init(args)
-  video = args[1]
-  tokens = {}
-  local n = 0
-  for line in io.lines(args[2]) do
-    if n % 2 == tid then tokens[#tokens + 1] = line end
+local function lines(file, keep)
+  local kept, n = {}, 0
+  for line in io.lines(file) do
+    if keep(n) then kept[#kept + 1] = line end
     n = n + 1
   end
-  next_token = 1
+  return kept
+end
+
+function init(args)
+  videos = lines(args[1], function() return true end)
+  tokens = lines(args[2], function(n) return n % 2 == tid end)
+  sent = 0
 end
 
 function request()
-  local token = tokens[next_token]
-  next_token = next_token % #tokens + 1
+  local token = tokens[sent % #tokens + 1]
+  local video = videos[sent % #videos + 1]
+  sent = sent + 1
   return wrk.format("POST", "/api/public/videos/" .. video .. "/vote",
     { ["Authorization"] = "Bearer " .. token, ["Content-Length"] = "0" })
 end

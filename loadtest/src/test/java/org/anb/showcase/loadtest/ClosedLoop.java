@@ -1,9 +1,14 @@
 package org.anb.showcase.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +18,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code connections} clients each sending one request after another for a while, every answer timed and kept by
  * status. For logins, where what matters is the latency of the <em>accepted</em> ones and how many were shed or
- * timed out — wrk reports only one latency distribution over everything. At tens of requests per second, a JVM
- * client costs the machine nothing worth counting.
+ * timed out — wrk reports only one latency distribution over everything. {@link #inOwnJvm} runs it in a JVM of its
+ * own, so its threads and garbage are not the server's.
  */
 final class ClosedLoop {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -28,6 +33,38 @@ final class ClosedLoop {
     }
 
     private record Answer(int status, long nanos) {
+    }
+
+    /** Logs in with {@code body} at {@code url} from a child JVM and answers what it measured. */
+    static Result inOwnJvm(String url, String body, int connections, int warmupSeconds, int seconds) {
+        try {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), ClosedLoop.class.getName(), url, body,
+                    String.valueOf(connections), String.valueOf(warmupSeconds), String.valueOf(seconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (child.waitFor() != 0) {
+                throw new IllegalStateException("the login client failed: " + out);
+            }
+            String[] f = out.substring(out.lastIndexOf('\n') + 1).split(" ");
+            return new Result(Double.parseDouble(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                    Long.parseLong(f[3]), Long.parseLong(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Args: url, JSON body, connections, warm-up seconds, seconds. Prints the result's fields on one line. */
+    public static void main(String[] args) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(args[0])).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(args[1])).build();
+        Result r = run(request, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        System.out.println(r.acceptedPerSecond() + " " + r.accepted() + " " + r.shed() + " " + r.timeouts() + " "
+                + r.other() + " " + r.acceptedP50() + " " + r.acceptedP99() + " " + r.allP99());
     }
 
     static Result run(HttpRequest request, int connections, int warmupSeconds, int seconds) throws InterruptedException {

@@ -88,6 +88,7 @@ public final class PublicSideBenchmark {
                     base + "/api/public/rankings?city=Cali&page=1&page_size=20");
             case "login" -> login(connections, base, label);
             case "votes" -> hotVotes(connections, base, label, platform, votes, tokens);
+            case "spread-votes" -> spreadVotes(connections, base, label, platform, votes, tokens);
             default -> throw new IllegalArgumentException("unknown endpoint " + endpoint);
         };
     }
@@ -97,13 +98,37 @@ public final class PublicSideBenchmark {
         return row(name, connections, label, Wrk.run(url, connections, SECONDS, null));
     }
 
+    /**
+     * The same fans, each voting once for one of many players (new ones, so no fan has voted for them): what a vote
+     * costs when no row is hot, to tell a lock's cap from the CPU's.
+     */
+    private static String spreadVotes(int connections, String base, String label, LocalPlatform platform,
+                                      Path script, Path tokens) throws SQLException, IOException {
+        try (Connection c = DatabasePool.unpooled(platform.config().get("db")).getConnection()) {
+            Wrk.run(base, connections, WARMUP, script, stars(c, 500), tokens.toString());
+            return row("votes spread over 500 players", connections, label,
+                    Wrk.run(base, connections, SECONDS, script, stars(c, 500), tokens.toString()));
+        }
+    }
+
+    private static String stars(Connection c, int count) throws SQLException, IOException {
+        Path file = Files.createTempFile("anb-stars", ".txt");
+        List<String> videos = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            videos.add(star(c));
+        }
+        Files.write(file, videos);
+        return file.toString();
+    }
+
     /** Fans vote for a star of their own per run (warm-up too), so every vote is each fan's first on that video. */
     private static String hotVotes(int connections, String base, String label, LocalPlatform platform, Path script,
-                                   Path tokens) throws SQLException {
+                                   Path tokens) throws SQLException, IOException {
         try (Connection c = DatabasePool.unpooled(platform.config().get("db")).getConnection()) {
-            Wrk.run(base, connections, WARMUP, script, star(c), tokens.toString());
-            String video = star(c);
-            Wrk.Result result = Wrk.run(base, connections, SECONDS, script, video, tokens.toString());
+            Wrk.run(base, connections, WARMUP, script, stars(c, 1), tokens.toString());
+            String stars = stars(c, 1);
+            String video = Files.readString(Path.of(stars)).strip();
+            Wrk.Result result = Wrk.run(base, connections, SECONDS, script, stars, tokens.toString());
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT v.vote_count, p.votes FROM videos v JOIN player_scores p ON p.user_id = v.owner_id
                      WHERE v.id = ?""")) {
@@ -118,12 +143,9 @@ public final class PublicSideBenchmark {
         }
     }
 
-    private static String login(int connections, String base, String label) throws InterruptedException {
-        HttpRequest login = HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}")).build();
-        ClosedLoop.Result r = ClosedLoop.run(login, connections, WARMUP, SECONDS);
+    private static String login(int connections, String base, String label) {
+        ClosedLoop.Result r = ClosedLoop.inOwnJvm(base + "/api/auth/login",
+                "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}", connections, WARMUP, SECONDS);
         return "| login (accepted) | %d | %s | %.0f | %.0f | %.0f | %,d shed (503), p99 of all %.0f ms | %d | %d |"
                 .formatted(connections, label, r.acceptedPerSecond(), r.acceptedP50(), r.acceptedP99(), r.shed(),
                         r.allP99(), r.other(), r.timeouts());

@@ -3,6 +3,7 @@ package org.anb.showcase.app.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +17,7 @@ class PasswordHasherTest {
 
     @Test
     void pastItsThreadsAndQueueAHashIsShedAtOnceAndTheAcceptedOnesComplete() throws Exception {
-        PasswordHasher hasher = new PasswordHasher(4, 1, 1); // one hashing, one waiting
+        PasswordHasher hasher = new PasswordHasher(4, 1, 1, Duration.ofSeconds(30)); // one hashing, one waiting
         String hash = hasher.hash("correcto-2026");
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch running = new CountDownLatch(1);
@@ -42,8 +43,34 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHashThatWaitsLongerThanItsBoundIsShedAndTheThreadStaysUsable() throws Exception {
+        PasswordHasher hasher = new PasswordHasher(4, 1, 8, Duration.ofMillis(300));
+        String hash = hasher.hash("correcto-2026");
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Boolean> busy = clients.submit(() -> hasher.onPool(() -> {
+                running.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+            }));
+            running.await();
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> hasher.matches("correcto-2026", hash)).isInstanceOf(ServerBusyException.class);
+            long waited = System.nanoTime() - start;
+            assertThat(waited).as("waited its turn for the bound").isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(290))
+                    .as("and no longer").isLessThan(TimeUnit.SECONDS.toNanos(5));
+            assertThat(hasher.waiting()).isZero();
+
+            release.countDown();
+            assertThat(busy.get()).isTrue();
+            assertThat(hasher.matches("correcto-2026", hash)).as("the thread is free again").isTrue();
+        }
+    }
+
+    @Test
     void overlongPasswordsAreFalseNeverAnError() {
-        PasswordHasher hasher = new PasswordHasher(4, 1, 4);
+        PasswordHasher hasher = new PasswordHasher(4, 1, 4, Duration.ofSeconds(5));
         String overlong = "x".repeat(100);
         assertThat(hasher.matches(overlong, hasher.hash("correcto-2026"))).isFalse();
         assertThat(hasher.matchNothing(overlong)).isFalse();
