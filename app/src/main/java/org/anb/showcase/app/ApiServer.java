@@ -23,6 +23,7 @@ import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.app.auth.UserRepository;
 import org.anb.showcase.app.gallery.GalleryRepository;
 import org.anb.showcase.app.gallery.GalleryRoutes;
+import org.anb.showcase.app.gallery.VoteWriter;
 import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
@@ -86,13 +87,15 @@ public final class ApiServer implements AutoCloseable {
 
         HealthRoutes health = new HealthRoutes(db, queue, store);
         PublicPages pages = PublicPages.from(config.get("public-reads"));
+        GalleryRepository gallery = new GalleryRepository(db);
+        VoteWriter votes = new VoteWriter(gallery);
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
                         tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients),
                         auth, users)
                         .endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages).endpoints(),
-                new GalleryRoutes(new GalleryRepository(db), auth, store,
+                new GalleryRoutes(gallery, votes, auth, store,
                         ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients), pages).endpoints(),
                 new RankingRoutes(new RankingRepository(db), pages).endpoints(),
                 health.endpoints(),
@@ -121,6 +124,7 @@ public final class ApiServer implements AutoCloseable {
         sweeper.start();
         CloseableStack resources = new CloseableStack();
         resources.push(db);
+        resources.push(votes);
         resources.push(store);
         resources.push(queue);
         resources.push(server::stop);

@@ -1,8 +1,13 @@
 package org.anb.showcase.app.gallery;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.helidon.dbclient.DbClient;
 import org.anb.showcase.app.http.Paging;
@@ -43,20 +48,42 @@ public final class GalleryRepository {
     }
 
     /**
-     * Records the vote if the video is published and this user has not voted for it. The primary key on
-     * (video_id, user_id) decides races: of 50 concurrent attempts exactly one inserts.
+     * Records each ballot whose video is published and whose voter has not voted for it, in one statement (the
+     * votes' trigger then moves each counter once for the lot), and answers each ballot's outcome in order. The
+     * primary key on (video_id, user_id) decides races, within the batch as across batches: of 50 concurrent
+     * attempts by one user exactly one is counted.
      */
-    public VoteOutcome vote(UUID videoId, UUID userId) {
-        long inserted = db.execute().insert("""
+    public List<VoteOutcome> vote(List<Ballot> ballots) {
+        String videos = join(ballots, Ballot::videoId);
+        String voters = join(ballots, Ballot::userId);
+        Set<Ballot> counted = db.execute().query("""
                 INSERT INTO votes (video_id, user_id)
-                SELECT id, ? FROM videos WHERE id = ? AND published_at IS NOT NULL
-                ON CONFLICT (video_id, user_id) DO NOTHING""", userId, videoId);
-        if (inserted == 1) {
-            return VoteOutcome.COUNTED;
+                SELECT b.video_id, b.user_id
+                  FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ',')::uuid[]) AS b(video_id, user_id)
+                  JOIN videos v ON v.id = b.video_id AND v.published_at IS NOT NULL
+                 ORDER BY b.video_id, b.user_id
+                ON CONFLICT (video_id, user_id) DO NOTHING
+                RETURNING video_id, user_id""", videos, voters)
+                .map(row -> new Ballot(Rows.uuid(row, "video_id"), Rows.uuid(row, "user_id")))
+                .collect(Collectors.toCollection(HashSet::new));
+        Set<UUID> published = counted.size() == ballots.size() ? Set.of() : db.execute().query(
+                "SELECT id FROM videos WHERE id = ANY (string_to_array(?, ',')::uuid[]) AND published_at IS NOT NULL",
+                videos).map(row -> Rows.uuid(row, "id")).collect(Collectors.toSet());
+        // A ballot cast twice in one batch is counted once: the first gets COUNTED, the others ALREADY_VOTED.
+        List<VoteOutcome> outcomes = new ArrayList<>(ballots.size());
+        for (Ballot ballot : ballots) {
+            outcomes.add(counted.remove(ballot) ? VoteOutcome.COUNTED
+                    : published.contains(ballot.videoId()) ? VoteOutcome.ALREADY_VOTED : VoteOutcome.NOT_VOTABLE);
         }
-        boolean published = db.execute()
-                .get("SELECT 1 AS found FROM videos WHERE id = ? AND published_at IS NOT NULL", videoId).isPresent();
-        return published ? VoteOutcome.ALREADY_VOTED : VoteOutcome.NOT_VOTABLE;
+        return outcomes;
+    }
+
+    private static String join(List<Ballot> ballots, Function<Ballot, UUID> part) {
+        return ballots.stream().map(part).map(UUID::toString).collect(Collectors.joining(","));
+    }
+
+    /** One user's vote for one video. */
+    public record Ballot(UUID videoId, UUID userId) {
     }
 
     public record PublishedVideo(UUID id, String title, String playerName, String city, String processedKey,

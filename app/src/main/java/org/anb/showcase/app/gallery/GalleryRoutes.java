@@ -23,14 +23,16 @@ import org.anb.showcase.core.storage.ObjectStore;
  */
 public final class GalleryRoutes {
     private final GalleryRepository gallery;
+    private final VoteWriter votesWritten;
     private final Authenticator auth;
     private final MediaLinks links;
     private final ClientLimit votes;
     private final PublicPages pages;
 
-    public GalleryRoutes(GalleryRepository gallery, Authenticator auth, ObjectStore store, ClientLimit votes,
-                         PublicPages pages) {
+    public GalleryRoutes(GalleryRepository gallery, VoteWriter votesWritten, Authenticator auth, ObjectStore store,
+                         ClientLimit votes, PublicPages pages) {
         this.gallery = gallery;
+        this.votesWritten = votesWritten;
         this.auth = auth;
         this.links = new MediaLinks(store);
         this.votes = votes;
@@ -61,7 +63,7 @@ public final class GalleryRoutes {
         UUID voter = auth.requireUser(req);
         votes.take(req);
         UUID videoId = PathIds.videoId(req);
-        switch (gallery.vote(videoId, voter)) {
+        switch (votesWritten.vote(new GalleryRepository.Ballot(videoId, voter))) {
             case COUNTED -> {
                 pages.changed();
                 Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
