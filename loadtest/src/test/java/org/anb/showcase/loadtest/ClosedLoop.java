@@ -63,6 +63,8 @@ final class ClosedLoop {
         HttpRequest request = HttpRequest.newBuilder(URI.create(args[0])).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(args[1])).build();
         Result r = run(request, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        System.err.printf("login client: %.1f CPU-s of its own over the run%n", ProcessHandle.current().info()
+                .totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(Double.NaN));
         System.out.println(r.acceptedPerSecond() + " " + r.accepted() + " " + r.shed() + " " + r.timeouts() + " "
                 + r.other() + " " + r.acceptedP50() + " " + r.acceptedP99() + " " + r.allP99());
     }

@@ -30,7 +30,8 @@ import org.anb.showcase.local.LocalSettings;
  * from wrk (and, for logins, {@link ClosedLoop}). Prints a Markdown table.
  *
  * <p>{@code -Dbench.seconds} (30) measured after {@code -Dbench.warmup} (5) seconds, {@code -Dbench.connections}
- * (32,128), {@code -Dbench.endpoints} (gallery,rankings,city,login,votes), {@code -Dbench.label} (a column).
+ * (32,128), {@code -Dbench.endpoints} (gallery,rankings,city,login,votes,spread-votes), {@code -Dbench.label} (a
+ * column).
  */
 public final class PublicSideBenchmark {
     private static final String EMAIL = "bench-login@example.com";
@@ -45,7 +46,7 @@ public final class PublicSideBenchmark {
     public static void main(String[] args) throws Exception {
         List<Integer> connections = List.of(System.getProperty("bench.connections", "32,128").split(",")).stream()
                 .map(Integer::parseInt).toList();
-        List<String> endpoints = List.of(System.getProperty("bench.endpoints", "gallery,rankings,city,login,votes")
+        List<String> endpoints = List.of(System.getProperty("bench.endpoints", "gallery,rankings,city,login,votes,spread-votes")
                 .split(","));
         String label = System.getProperty("bench.label", "now");
         Path dir = Files.createTempDirectory("anb-public-side");
@@ -130,13 +131,15 @@ public final class PublicSideBenchmark {
             String video = Files.readString(Path.of(stars)).strip();
             Wrk.Result result = Wrk.run(base, connections, SECONDS, script, stars, tokens.toString());
             try (PreparedStatement s = c.prepareStatement("""
-                    SELECT v.vote_count, p.votes FROM videos v JOIN player_scores p ON p.user_id = v.owner_id
+                    SELECT v.vote_count, p.votes, (SELECT count(*) FROM votes WHERE video_id = v.id)
+                      FROM videos v JOIN player_scores p ON p.user_id = v.owner_id
                      WHERE v.id = ?""")) {
                 s.setObject(1, UUID.fromString(video));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
-                    System.out.printf("star %s: video counts %,d, player counts %,d votes%n", video, rs.getLong(1),
-                            rs.getLong(2));
+                    System.out.printf("star %s: %,d votes stored, video counts %,d, player counts %,d; wrk: %,d"
+                            + " requests, %,d not 2xx%n", video, rs.getLong(3), rs.getLong(1), rs.getLong(2),
+                            result.requests(), result.non2xx());
                 }
             }
             return row("hot votes (one star)", connections, label, result);

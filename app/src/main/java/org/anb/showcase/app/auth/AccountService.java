@@ -46,12 +46,13 @@ public final class AccountService {
         LoginThrottle.Attempt attempt = throttle.begin(email, clientKey);
         Optional<UserRepository.StoredCredentials> stored;
         boolean valid;
-        try {
+        // The turn first: a login shed under load (503) costs no database lookup.
+        try (PasswordHasher.Turn turn = hasher.awaitTurn()) {
             stored = users.credentialsFor(email.strip());
-            valid = stored.isPresent() ? hasher.matches(password, stored.get().passwordHash())
-                    : hasher.matchNothing(password);
+            valid = stored.isPresent() ? turn.matches(password, stored.get().passwordHash())
+                    : turn.matchNothing(password);
         } catch (RuntimeException e) {
-            attempt.notChecked(); // the database was down: no password was checked, so nothing counts
+            attempt.notChecked(); // shed, or the database was down: no password was checked, so nothing counts
             throw e;
         }
         if (!valid) {

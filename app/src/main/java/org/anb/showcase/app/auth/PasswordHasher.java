@@ -16,7 +16,7 @@ import io.helidon.config.Config;
 import org.anb.showcase.app.http.ServerBusyException;
 
 /**
- * bcrypt through at.favre's library, on a bounded pool of platform threads (see {@link #onPool}: a CPU-bound hash
+ * bcrypt through at.favre's library, on a bounded pool of platform threads (see {@link #awaitTurn}: a CPU-bound hash
  * on a virtual thread would hold one of the few carriers every request needs). The cost comes
  * from configuration ({@code auth.bcrypt-cost}, default 10: about 50–80 ms per hash on one core here, see
  * docs/benchmarks.md). A dummy hash made at the same cost lets a login for an unknown e-mail spend the same time as
@@ -57,19 +57,16 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        return onPool(() -> BCrypt.withDefaults().hashToString(cost, password.toCharArray()));
+        try (Turn turn = awaitTurn()) {
+            return turn.hash(password);
+        }
     }
 
     /** Whether the password is the hashed one; false, after the same work, for one bcrypt cannot take. */
     public boolean matches(String password, String hash) {
-        boolean verified = onPool(() -> BCrypt.verifyer().verify(checkable(password), hash).verified);
-        return verified && !tooLong(password);
-    }
-
-    /** Burns the same time as {@link #matches} so callers can hide whether an account exists; always false. */
-    public boolean matchNothing(String password) {
-        onPool(() -> BCrypt.verifyer().verify(checkable(password), dummyHash));
-        return false;
+        try (Turn turn = awaitTurn()) {
+            return turn.matches(password, hash);
+        }
     }
 
     /** Hashes waiting for a thread now. */
@@ -77,15 +74,21 @@ public final class PasswordHasher {
         return waiting.get();
     }
 
-    /**
-     * Runs a hash on the bounded pool: at most {@code threads} at once, first come first served; at most
-     * {@code queue} waiting, each at most {@code maxWait}; past either, 503 with Retry-After. Under a login flood
-     * the accepted ones finish within about {@code maxWait} plus a hash, and nobody waits until their client times
-     * out. The wait is bounded in time, not only in places, because a refused client that asks again at once takes
-     * CPU from the hashing itself: issue 15 measured 6 logins/s with a queue of 8 refusing at once under 128
-     * impatient clients, against about 25 when they wait their turn for up to half a second.
-     */
     <T> T onPool(Callable<T> work) {
+        try (Turn turn = awaitTurn()) {
+            return turn.run(work);
+        }
+    }
+
+    /**
+     * Waits for a turn at the hashing threads: at most {@code threads} turns at once, first come first served; at
+     * most {@code queue} waiting, each at most {@code maxWait}; past either, 503 with Retry-After. Under a login
+     * flood the accepted ones finish within about {@code maxWait} plus a hash, and nobody waits until their client
+     * times out. The wait is bounded in time, not only in places, because a refused client that asks again at once
+     * takes CPU from the hashing itself (decision 14). Take the turn before other work a refused request need not
+     * do (the login's database lookup).
+     */
+    public Turn awaitTurn() {
         if (waiting.incrementAndGet() > queue) {
             waiting.decrementAndGet();
             throw new ServerBusyException();
@@ -102,17 +105,52 @@ public final class PasswordHasher {
         if (!admitted) {
             throw new ServerBusyException();
         }
-        Future<T> result = pool.submit(work);
-        try {
-            return result.get();
-        } catch (InterruptedException e) {
-            result.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ServerBusyException();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            threads.release();
+        return new Turn();
+    }
+
+    /** One request's turn at the hashing threads: its hashes run on the pool until it is closed. */
+    public final class Turn implements AutoCloseable {
+        private boolean closed;
+
+        private Turn() {
+        }
+
+        public String hash(String password) {
+            return run(() -> BCrypt.withDefaults().hashToString(cost, password.toCharArray()));
+        }
+
+        /** Whether the password is the hashed one; false, after the same work, for one bcrypt cannot take. */
+        public boolean matches(String password, String hash) {
+            boolean verified = run(() -> BCrypt.verifyer().verify(checkable(password), hash).verified);
+            return verified && !tooLong(password);
+        }
+
+        /** Burns the same time as {@link #matches} so callers can hide whether an account exists; always false. */
+        public boolean matchNothing(String password) {
+            run(() -> BCrypt.verifyer().verify(checkable(password), dummyHash));
+            return false;
+        }
+
+        <T> T run(Callable<T> work) {
+            Future<T> result = pool.submit(work);
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                result.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new ServerBusyException();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                threads.release();
+            }
         }
     }
 

@@ -1,0 +1,66 @@
+package org.anb.showcase.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.anb.showcase.local.support.ApiClient;
+import org.anb.showcase.local.support.ApiClient.Player;
+import org.anb.showcase.local.support.TestDatabase;
+import org.anb.showcase.local.support.TestPlatform;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Anonymous gallery and ranking pages are shared for up to a second (decision 12): what this node writes shows at
+ * once, a viewer with a token is never served a shared page, and a write made elsewhere shows within the second.
+ */
+class SharedPublicPagesTest {
+    private final ApiClient api = TestPlatform.api();
+    private final TestDatabase database = TestPlatform.database();
+
+    @Test
+    void aVoteThroughThisNodeShowsAtOnceInTheSharedPages() {
+        String city = "Compartida-" + UUID.randomUUID();
+        Player star = api.newPlayer(city);
+        UUID video = api.uploadSample(star, "jugada");
+        database.markProcessed(video);
+        Player fan = api.newPlayer("Cali");
+        assertThat(galleryVotes(city, null)).isZero();
+        assertThat(rankingVotes(city)).isZero();
+
+        assertThat(api.post("/api/public/videos/" + video + "/vote", fan.token(), null).status()).isEqualTo(200);
+
+        assertThat(galleryVotes(city, null)).isEqualTo(1);
+        assertThat(rankingVotes(city)).isEqualTo(1);
+    }
+
+    @Test
+    void aViewerReadsAfreshWhileAWriteMadeElsewhereShowsAnonymouslyWithinTheSecond() throws Exception {
+        String city = "Compartida-" + UUID.randomUUID();
+        Player star = api.newPlayer(city);
+        UUID video = api.uploadSample(star, "jugada");
+        database.markProcessed(video);
+        Player viewer = api.newPlayer("Cali");
+        assertThat(galleryVotes(city, null)).isZero();
+
+        // What the worker or another API node does: the database changes without this node seeing a write.
+        database.update("UPDATE videos SET vote_count = 7 WHERE id = ?", video);
+
+        assertThat(galleryVotes(city, viewer.token())).as("a viewer's page is never the shared one").isEqualTo(7);
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (galleryVotes(city, null) != 7 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(galleryVotes(city, null)).as("shared for at most public-reads.fresh-ms").isEqualTo(7);
+    }
+
+    private long galleryVotes(String city, String token) {
+        JsonNode page = api.get("/api/public/videos?city=" + city, token).body();
+        return page.get(0).get("votes").asLong();
+    }
+
+    private long rankingVotes(String city) {
+        return api.get("/api/public/rankings?city=" + city, null).body().get(0).get("votes").asLong();
+    }
+}
