@@ -74,9 +74,9 @@ public final class ApiServer implements AutoCloseable {
         ClientAddresses clients = ClientAddresses.from(authConfig);
         TokenService tokens = TokenService.from(authConfig); // fails fast on a missing or short secret
         DatabaseMigrations.migrate(config.get("db"));
-        DbClient db = DatabasePool.open(config.get("db"))
-                .publishingMetricsTo(Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class))
-                .client();
+        io.micrometer.core.instrument.MeterRegistry meters =
+                Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class);
+        DbClient db = DatabasePool.open(config.get("db")).publishingMetricsTo(meters).client();
         ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
         JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
         UploadLimits limits = UploadLimits.from(config.get("uploads"));
@@ -86,7 +86,7 @@ public final class ApiServer implements AutoCloseable {
         PasswordHasher hasher = PasswordHasher.from(authConfig);
 
         HealthRoutes health = new HealthRoutes(db, queue, store);
-        PublicPages pages = PublicPages.from(config.get("public-reads"));
+        PublicPages pages = PublicPages.from(config.get("public-reads")).publishingMetricsTo(meters);
         GalleryRepository gallery = new GalleryRepository(db);
         VoteWriter votes = new VoteWriter(gallery);
         List<Endpoint> endpoints = Stream.of(

@@ -33,6 +33,8 @@ class ApiMetricsTest {
                 .contains("anb_api_upload_bytes_sum")
                 .as("the database pool: in use, idle, waiting")
                 .contains("hikaricp_connections_active", "hikaricp_connections_idle", "hikaricp_connections_pending")
+                .as("the shared public pages: hits and misses")
+                .containsPattern("cache_gets_total\\{[^}]*cache=\"public_pages\"")
                 .doesNotContain("00000000-0000-0000-0000-000000000000");
     }
 }

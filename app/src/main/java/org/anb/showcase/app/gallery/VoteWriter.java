@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import io.helidon.metrics.api.DistributionSummary;
+import io.helidon.metrics.api.Metrics;
 import org.anb.showcase.app.gallery.GalleryRepository.Ballot;
 import org.anb.showcase.app.gallery.GalleryRepository.VoteOutcome;
 import org.anb.showcase.app.http.ServerBusyException;
@@ -35,6 +37,8 @@ public final class VoteWriter implements AutoCloseable {
     private static final long MAX_WAIT_SECONDS = 30;
 
     private final GalleryRepository gallery;
+    private final DistributionSummary batchSizes = Metrics.globalRegistry().getOrCreate(
+            DistributionSummary.builder("anb_api_vote_batch_size").description("Votes written per statement"));
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(10 * MAX_BATCH);
     private final Thread writer;
 
@@ -73,6 +77,7 @@ public final class VoteWriter implements AutoCloseable {
                 break;
             }
             waiting.drainTo(batch, MAX_BATCH - 1);
+            batchSizes.record(batch.size());
             write(batch);
             batch.clear();
         }

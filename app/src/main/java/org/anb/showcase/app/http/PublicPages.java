@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.helidon.config.Config;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -31,9 +33,17 @@ public final class PublicPages {
     }
 
     public PublicPages(Duration fresh, long maxBytes) {
-        this.pages = fresh.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(fresh)
+        this.pages = fresh.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(fresh).recordStats()
                 .maximumWeight(maxBytes).<Key, PublicRead.Rendered>weigher((key, page) -> page.body().length)
                 .build();
+    }
+
+    /** Hits, misses, loads and evictions as {@code cache_*{cache="public_pages"}}; answers this. */
+    public PublicPages publishingMetricsTo(MeterRegistry registry) {
+        if (pages != null) {
+            CaffeineCacheMetrics.monitor(registry, pages, "public_pages");
+        }
+        return this;
     }
 
     public static PublicPages from(Config publicReads) {
