@@ -22,9 +22,7 @@ class SharedPublicPagesTest {
     @Test
     void aVoteThroughThisNodeShowsAtOnceInTheSharedPages() {
         String city = "Compartida-" + UUID.randomUUID();
-        Player star = api.newPlayer(city);
-        UUID video = api.uploadSample(star, "jugada");
-        database.markProcessed(video);
+        UUID video = publishedVideoIn(city);
         Player fan = api.newPlayer("Cali");
         assertThat(galleryVotes(city, null)).isZero();
         assertThat(rankingVotes(city)).isZero();
@@ -38,9 +36,7 @@ class SharedPublicPagesTest {
     @Test
     void aViewerReadsAfreshWhileAWriteMadeElsewhereShowsAnonymouslyWithinTheSecond() throws Exception {
         String city = "Compartida-" + UUID.randomUUID();
-        Player star = api.newPlayer(city);
-        UUID video = api.uploadSample(star, "jugada");
-        database.markProcessed(video);
+        UUID video = publishedVideoIn(city);
         Player viewer = api.newPlayer("Cali");
         assertThat(galleryVotes(city, null)).isZero();
 
@@ -53,6 +49,13 @@ class SharedPublicPagesTest {
             Thread.sleep(50);
         }
         assertThat(galleryVotes(city, null)).as("shared for at most public-reads.fresh-ms").isEqualTo(7);
+    }
+
+    /** A new player of {@code city} with one published video, the only one of that city. */
+    private UUID publishedVideoIn(String city) {
+        UUID video = api.uploadSample(api.newPlayer(city), "jugada");
+        database.markProcessed(video);
+        return video;
     }
 
     private long galleryVotes(String city, String token) {

@@ -20,13 +20,8 @@ class PasswordHasherTest {
         PasswordHasher hasher = new PasswordHasher(4, 1, 1, Duration.ofSeconds(30)); // one hashing, one waiting
         String hash = hasher.hash("correcto-2026");
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Boolean> busy = clients.submit(() -> hasher.onPool(() -> {
-                running.countDown();
-                return release.await(30, TimeUnit.SECONDS);
-            }));
-            running.await();
+            Future<Boolean> busy = holdTheOnlyThread(hasher, clients, release);
             Future<Boolean> waiting = clients.submit(() -> hasher.matches("correcto-2026", hash));
             while (hasher.waiting() < 1) {
                 Thread.sleep(10);
@@ -47,13 +42,8 @@ class PasswordHasherTest {
         PasswordHasher hasher = new PasswordHasher(4, 1, 8, Duration.ofMillis(300));
         String hash = hasher.hash("correcto-2026");
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch running = new CountDownLatch(1);
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Boolean> busy = clients.submit(() -> hasher.onPool(() -> {
-                running.countDown();
-                return release.await(30, TimeUnit.SECONDS);
-            }));
-            running.await();
+            Future<Boolean> busy = holdTheOnlyThread(hasher, clients, release);
 
             long start = System.nanoTime();
             assertThatThrownBy(() -> hasher.matches("correcto-2026", hash)).isInstanceOf(ServerBusyException.class);
@@ -76,5 +66,17 @@ class PasswordHasherTest {
         try (PasswordHasher.Turn turn = hasher.awaitTurn()) {
             assertThat(turn.matchNothing(overlong)).isFalse();
         }
+    }
+
+    /** Occupies the hasher's one thread until {@code release}; answers once it is running. */
+    private static Future<Boolean> holdTheOnlyThread(PasswordHasher hasher, ExecutorService clients,
+                                                     CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Future<Boolean> busy = clients.submit(() -> hasher.onPool(() -> {
+            running.countDown();
+            return release.await(30, TimeUnit.SECONDS);
+        }));
+        running.await();
+        return busy;
     }
 }
