@@ -17,6 +17,8 @@ const city = 'Cali'; // the platform is new for every run: no other player is th
 const player = { first: 'Sofía', last: 'Restrepo', email: `sofia.${run}@example.com`, password: 'canasta-2026' };
 const fan = { first: 'Mateo', last: 'Gómez', email: `mateo.${run}@example.com`, password: 'triple-2026' };
 const title = 'Crossover y bandeja';
+const organizer = { email: required('ANB_ORGANIZER_EMAIL'), password: required('ANB_ORGANIZER_PASSWORD') };
+const reporter = { first: 'Valentina', last: 'Ríos', email: `valentina.${run}@example.com`, password: 'rebote-2026' };
 
 let browser;
 let playerPage;
@@ -295,6 +297,128 @@ describe('the showcase in a browser', () => {
       assert.deepEqual(unlabelled, [], `controls without a name on ${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than a phone screen`);
+    }
+    await page.context().close();
+  });
+});
+
+describe('running the contest: an organizer and a moderator', () => {
+  let staffPage;
+  let videoId;
+
+  async function logInAt(page, person) {
+    await page.goto('/ingresar');
+    await logIn(page, person);
+  }
+
+  test('the organizer (made by the local start) makes the fan a moderator from the staff pages', async () => {
+    staffPage = await newPage();
+    await logInAt(staffPage, organizer);
+    await staffPage.getByRole('link', { name: 'Equipo' }).click();
+    await staffPage.getByRole('heading', { name: 'Moderación' }).waitFor();
+    await staffPage.getByRole('navigation', { name: 'Equipo' }).getByRole('link', { name: 'Personas' }).click();
+    await staffPage.getByLabel('Buscar').fill(fan.email);
+    await staffPage.getByRole('button', { name: 'Buscar' }).click();
+    const row = staffPage.locator('.people li', { hasText: fan.email });
+    await row.getByLabel('Rol').selectOption('moderator');
+    await row.getByRole('button', { name: 'Cambiar rol' }).click();
+    await staffPage.getByText('Cambio guardado.').waitFor();
+
+    const guest = await newPage();
+    await guest.goto('/');
+    assert.equal(await guest.getByRole('link', { name: 'Equipo' }).isVisible(), false, 'no staff link for fans');
+    await guest.goto('/equipo');
+    await guest.getByText('Esta sección es solo para el equipo del concurso.').waitFor();
+    await guest.context().close();
+  });
+
+  test('the organizer previews a void, applies it, sees the count follow, and restores it exactly', async () => {
+    const page = staffPage;
+    await page.goto(`/?city=${encodeURIComponent(city)}`);
+    videoId = await page.locator('.card', { hasText: title }).getAttribute('data-video-id');
+    await page.goto(`/equipo/integridad?video=${videoId}`);
+    await page.getByRole('heading', { name: /Puntaje de sospecha/ }).waitFor();
+    assert.equal(await page.locator('[data-counted]').getAttribute('data-counted'), '1');
+    assert.equal(await page.locator('.chart svg rect').count() > 0, true, 'votes per hour are plotted');
+    const apply = page.getByRole('button', { name: 'Anular votos' });
+    assert.equal(await apply.isDisabled(), true, 'nothing is voided before its preview');
+    await page.getByLabel('Motivo', { exact: true }).fill('voto de prueba');
+    await page.getByRole('button', { name: 'Vista previa' }).click();
+    await page.getByText('Se anularían 1 votos.').waitFor();
+    assert.equal(await page.locator('[data-counted]').getAttribute('data-counted'), '1', 'the preview changed nothing');
+    await apply.click();
+    await page.getByText('1 votos anulados.').waitFor();
+    await page.locator('[data-void="1"]').waitFor();
+    await page.getByLabel('Motivo', { exact: true }).fill('voto de prueba');
+    await page.getByRole('button', { name: 'Restaurar votos' }).click();
+    await page.getByText('1 votos restaurados.').waitFor();
+    await page.locator('[data-counted="1"]').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/equipo-integridad.png`, fullPage: true });
+  });
+
+  test('a fan reports the video and the moderator disqualifies it: it leaves the gallery at once', async () => {
+    const fanPage = await newPage();
+    await signUp(fanPage, reporter);
+    await logIn(fanPage, reporter);
+    await fanPage.goto(`/?city=${encodeURIComponent(city)}`);
+    const card = fanPage.locator('.card', { hasText: title });
+    await card.getByText('Reportar').click();
+    await card.getByLabel('Motivo').selectOption('copyright');
+    await card.getByRole('button', { name: 'Enviar reporte' }).click();
+    await fanPage.getByText('Gracias: el equipo de moderación revisará el video.').waitFor();
+    await fanPage.context().close();
+
+    const moderator = await newPage();
+    await logInAt(moderator, fan);
+    await moderator.getByRole('link', { name: 'Equipo' }).click();
+    const item = moderator.locator('.queue-item', { hasText: title });
+    await item.getByText('video robado (1)').waitFor();
+    assert.equal(await moderator.getByRole('navigation', { name: 'Equipo' }).getByRole('link', { name: 'Resultados' })
+      .count(), 0, 'organizer-only sections are not offered to a moderator');
+    await item.getByLabel('Motivo de la decisión').fill('El video pertenece a otro jugador.');
+    await item.getByRole('button', { name: 'Descalificar' }).click();
+    await moderator.getByText('Video descalificado.').waitFor();
+    await moderator.goto(`/?city=${encodeURIComponent(city)}`);
+    await moderator.locator('.card').first().waitFor();
+    assert.equal(await moderator.locator('.card', { hasText: title }).count(), 0, 'gone from the gallery');
+    await moderator.context().close();
+  });
+
+  test('the organizer closes voting and publishes results; the audit log names every decision', async () => {
+    const page = staffPage;
+    await page.goto('/equipo/concurso');
+    await page.getByLabel('Nombre de la edición').fill('Rising Stars 2026');
+    const local = (minutes) => page.evaluate((m) => {
+      const d = new Date(Date.now() + m * 60000);
+      return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+    }, minutes);
+    await page.getByLabel('Abre la votación').fill(await local(-120));
+    await page.getByLabel('Cierra la votación').fill(await local(-1));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Concurso guardado.').waitFor();
+
+    await page.getByRole('navigation', { name: 'Equipo' }).getByRole('link', { name: 'Resultados' }).click();
+    await page.getByRole('button', { name: 'Publicar resultados' }).click();
+    await page.getByText(/Resultados publicados\./).waitFor();
+    await page.getByRole('table', { name: 'Resultados publicados' }).waitFor();
+    await page.getByRole('link', { name: 'Votos para recontar (CSV)' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/equipo-resultados.png`, fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Equipo' }).getByRole('link', { name: 'Auditoría' }).click();
+    for (const action of ['staff.role', 'votes.void', 'votes.restore', 'video.disqualify', 'contest.create',
+      'results.publish']) {
+      await page.getByRole('cell', { name: action, exact: true }).first().waitFor();
+    }
+  });
+
+  test('axe finds no WCAG 2.1 A or AA violation on the staff pages', async () => {
+    const page = staffPage;
+    for (const path of ['/equipo', '/equipo?estado=disqualified', `/equipo/integridad?video=${videoId}`,
+      '/equipo/alertas', '/equipo/concurso', '/equipo/resultados', '/equipo/personas', '/equipo/auditoria']) {
+      await page.goto(path);
+      await page.locator('h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.state')?.textContent.startsWith('Cargando'));
+      assert.deepEqual(await accessibilityViolations(page), [], path);
     }
     await page.context().close();
   });

@@ -1,7 +1,7 @@
 // The single-page app: a path router over the History API. The server answers every page path with index.html
 // (the local mode's static content, CloudFront's viewer-request function in AWS), and this file draws the page.
-import { api } from './api.js';
-import { clearNotice, notify } from './dom.js';
+import { api, OFFLINE_MESSAGE } from './api.js';
+import { clearNotice, h, notify } from './dom.js';
 import { galleryPage } from './pages/gallery.js';
 import { loginPage } from './pages/login.js';
 import { myVideosPage } from './pages/my-videos.js';
@@ -16,7 +16,34 @@ const routes = {
   '/ingresar': loginPage,
   '/registro': signupPage,
   '/mis-videos': myVideosPage,
+  // The staff pages: their modules are fetched only when a staff member opens one (never preloaded for fans).
+  '/equipo': staffPage('moderation'),
+  '/equipo/integridad': staffPage('integrity'),
+  '/equipo/alertas': staffPage('alerts'),
+  '/equipo/concurso': staffPage('contest'),
+  '/equipo/resultados': staffPage('results'),
+  '/equipo/personas': staffPage('people'),
+  '/equipo/auditoria': staffPage('audit'),
 };
+
+/** A staff page, imported on first use; anyone else is told the section is for the team (the API refuses them too). */
+function staffPage(name) {
+  return (main, context) => {
+    if (!session.isStaff()) {
+      main.append(h('h1', {}, 'Equipo'), h('p', { class: 'state' }, 'Esta sección es solo para el equipo del concurso.'));
+      return null;
+    }
+    let leave = null;
+    let left = false;
+    import(`./pages/staff/${name}.js`).then((module) => {
+      if (!left) leave = module.page(main, context) ?? null;
+    }).catch(() => main.append(h('p', { class: 'state' }, OFFLINE_MESSAGE)));
+    return () => {
+      left = true;
+      leave?.();
+    };
+  };
+}
 
 const main = document.getElementById('main');
 let leavePage = null;
@@ -45,16 +72,16 @@ function render({ focus }) {
 }
 
 function markCurrentLink() {
-  for (const link of document.querySelectorAll('.nav-links a')) {
+  for (const link of document.querySelectorAll('.nav-links a, .staff-nav a')) {
     if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
 
 function showSessionLinks() {
-  const member = session.isActive();
+  const shown = { guest: !session.isActive(), member: session.isActive(), staff: session.isStaff() };
   for (const item of document.querySelectorAll('[data-when]')) {
-    item.hidden = (item.dataset.when === 'member') !== member;
+    item.hidden = !shown[item.dataset.when];
   }
 }
 

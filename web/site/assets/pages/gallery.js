@@ -47,7 +47,7 @@ function emptyText(city, page) {
 }
 
 function videoCard(video, navigate) {
-  const votes = h('span', { class: 'votes', 'data-votes': video.votes }, votesText(video.votes));
+  const votes = h('span', { class: 'votes', 'data-votes': video.votes ?? '' }, votesText(video.votes));
   const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
   button.addEventListener('click', () => vote(video, button, votes, navigate));
   if (video.voted) markVoted(button);
@@ -57,7 +57,39 @@ function videoCard(video, navigate) {
     h('div', { class: 'card-body' },
       h('h2', { class: 'card-title' }, video.title),
       h('p', { class: 'meta' }, `${video.player_name} · ${video.city}`),
-      h('div', { class: 'card-actions' }, votes, button)));
+      h('div', { class: 'card-actions' }, votes, button),
+      reportForm(video, navigate)));
+}
+
+const REASONS = [['copyright', 'Es un video robado o de otra persona'], ['impersonation', 'Suplanta a otro jugador'],
+  ['offensive', 'Contenido ofensivo'], ['violence', 'Violencia'], ['sexual_content', 'Contenido sexual'],
+  ['minor_safety', 'Pone en riesgo a un menor'], ['not_basketball', 'No es un video de baloncesto'],
+  ['spam', 'Spam o publicidad'], ['other', 'Otro motivo']];
+
+/** "Reportar": a reason from the API's fixed list; moderators review it (a report never hides a video by itself). */
+function reportForm(video, navigate) {
+  const reason = h('select', { name: 'reason', id: `reason-${video.video_id}` },
+    ...REASONS.map(([value, label]) => h('option', { value }, label)));
+  const send = h('button', { type: 'submit', class: 'secondary' }, 'Enviar reporte');
+  const form = h('form', { class: 'report' },
+    h('label', { for: reason.id }, 'Motivo'), reason, send);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!session.isActive()) {
+      navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
+      return;
+    }
+    try {
+      const answer = await whileBusy(send, 'Enviando…', () => api(`/api/public/videos/${video.video_id}/report`,
+        { method: 'POST', auth: true, body: { reason: reason.value } }));
+      notify(answer.message, 'success');
+      details.open = false;
+    } catch (error) {
+      notify(error.message, 'error');
+    }
+  });
+  const details = h('details', { class: 'report-box' }, h('summary', {}, 'Reportar'), form);
+  return details;
 }
 
 async function vote(video, button, votes, navigate) {
@@ -69,8 +101,8 @@ async function vote(video, button, votes, navigate) {
   try {
     const answer = await whileBusy(button, 'Votando…', () =>
       api(`/api/public/videos/${video.video_id}/vote`, { method: 'POST', auth: true }));
-    video.votes += 1;
-    votes.dataset.votes = video.votes;
+    if (video.votes !== null) video.votes += 1;
+    votes.dataset.votes = video.votes ?? '';
     votes.textContent = votesText(video.votes);
     markVoted(button);
     notify(answer.message, 'success');
@@ -85,6 +117,8 @@ function markVoted(button) {
   button.textContent = 'Votado';
 }
 
+/** In the edition's final stretch the API hides counts (null) until results are published. */
 function votesText(count) {
+  if (count === null) return 'Votos ocultos hasta los resultados';
   return count === 1 ? '1 voto' : `${formatNumber(count)} votos`;
 }

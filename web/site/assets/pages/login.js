@@ -14,6 +14,8 @@ export function loginPage(main, { params, navigate }) {
   submitsTo(form, error, async (data) => {
     const login = await whileBusy(submit, 'Ingresando…', () => api('/api/auth/login', { method: 'POST', body: data }));
     session.start(login);
+    const me = await api('/api/auth/me', { auth: true }).catch(() => null);
+    if (me) session.setRole(me.role);
     notify('Sesión iniciada.', 'success');
     navigate(safeNext(params.get('next')));
   });

@@ -34,7 +34,8 @@ export function rankingsPage(main, { params, navigate }) {
         h('td', {}, `${player.position}.`),
         h('th', { scope: 'row' }, player.username),
         h('td', {}, player.city),
-        h('td', { class: 'number', 'data-votes': player.votes }, formatNumber(player.votes)))));
+        h('td', { class: 'number', 'data-votes': player.votes ?? '' },
+          player.votes === null ? 'Oculto' : formatNumber(player.votes)))));
       main.append(pager(page, players.length === PAGE_SIZE, (p) => go({ city, page: p })));
     })
     .catch((error) => {

@@ -19,6 +19,7 @@ export function signupPage(main, { navigate }) {
       field({ name: 'city', label: 'Ciudad', autocomplete: 'address-level2', maxlength: 100 }),
       field({ name: 'country', label: 'País', autocomplete: 'country-name', maxlength: 100 })),
     error, submit);
+  offerCities(form.querySelector('#field-city'));
   submitsTo(form, error, async (data) => {
     const answer = await whileBusy(submit, 'Creando cuenta…', () => api('/api/auth/signup', { method: 'POST', body: data }));
     notify(`${answer.message} Ahora inicia sesión.`, 'success');
@@ -26,4 +27,19 @@ export function signupPage(main, { navigate }) {
   });
   main.append(h('h1', {}, 'Crear cuenta de jugador'), form,
     h('p', {}, '¿Ya tienes cuenta? ', h('a', { href: '/ingresar', 'data-link': true }, 'Ingresa')));
+}
+
+/** Suggests the cities players already wrote (one spelling each), so "Bogota", "bogotá " and "BOGOTÁ" stay one city. */
+function offerCities(input) {
+  const list = h('datalist', { id: 'city-suggestions' });
+  input.setAttribute('list', list.id);
+  input.after(list);
+  let asked = '';
+  input.addEventListener('input', async () => {
+    const typed = input.value.trim();
+    if (typed.length < 2 || typed === asked) return;
+    asked = typed;
+    const cities = await api(withQuery('/api/public/cities', { q: typed })).catch(() => []);
+    if (asked === typed) list.replaceChildren(...cities.map((c) => h('option', { value: c.city })));
+  });
 }

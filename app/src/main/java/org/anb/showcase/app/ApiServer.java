@@ -1,5 +1,6 @@
 package org.anb.showcase.app;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.anb.showcase.app.audit.AuditLog;
 import org.anb.showcase.app.auth.AccountService;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
@@ -21,6 +23,10 @@ import org.anb.showcase.app.auth.LoginThrottle;
 import org.anb.showcase.app.auth.PasswordHasher;
 import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.app.auth.UserRepository;
+import org.anb.showcase.app.contest.ContestRoutes;
+import org.anb.showcase.app.contest.CurrentEdition;
+import org.anb.showcase.app.contest.EditionRepository;
+import org.anb.showcase.app.contest.EditionRules;
 import org.anb.showcase.app.gallery.GalleryRepository;
 import org.anb.showcase.app.gallery.GalleryRoutes;
 import org.anb.showcase.app.gallery.VoteWriter;
@@ -28,15 +34,30 @@ import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.ErrorResponses;
 import org.anb.showcase.app.http.JsonDirectHandler;
+import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
 import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
+import org.anb.showcase.app.cities.CityRepository;
+import org.anb.showcase.app.cities.CityRoutes;
+import org.anb.showcase.app.integrity.IntegrityRepository;
+import org.anb.showcase.app.integrity.IntegrityRoutes;
+import org.anb.showcase.app.integrity.VoteReview;
+import org.anb.showcase.app.moderation.ModerationRepository;
+import org.anb.showcase.app.moderation.ModerationRoutes;
+import org.anb.showcase.app.moderation.ReportRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.app.ranking.RankingRoutes;
+import org.anb.showcase.app.results.ResultsRepository;
+import org.anb.showcase.app.results.ResultsRoutes;
 import org.anb.showcase.app.site.WebSite;
+import org.anb.showcase.app.staff.OrganizerAccount;
+import org.anb.showcase.app.staff.StaffGate;
+import org.anb.showcase.app.staff.StaffRepository;
+import org.anb.showcase.app.staff.StaffRoutes;
 import org.anb.showcase.app.videos.UploadLimits;
 import org.anb.showcase.app.videos.UploadSweeper;
 import org.anb.showcase.app.videos.VideoRoutes;
@@ -84,6 +105,16 @@ public final class ApiServer implements AutoCloseable {
         UserRepository users = new UserRepository(db);
         Authenticator auth = new Authenticator(tokens, users);
         PasswordHasher hasher = PasswordHasher.from(authConfig);
+        config.get("staff.organizer-email").asString().filter(email -> !email.isBlank()).ifPresent(email ->
+                new OrganizerAccount(db).ensure(email, config.get("staff.organizer-password").asString().orElse(""),
+                        hasher));
+        EditionRepository editionRows = new EditionRepository(db);
+        CurrentEdition edition = new CurrentEdition(editionRows,
+                Duration.ofMillis(config.get("contest.fresh-ms").asLong().orElse(1000L)), Clock.systemUTC());
+        EditionRules rules = new EditionRules(edition, db);
+        StaffGate gate = new StaffGate(auth);
+        AuditLog audit = new AuditLog(db);
+        ModerationRepository moderation = new ModerationRepository(db);
 
         HealthRoutes health = new HealthRoutes(db, queue, store);
         PublicPages pages = PublicPages.from(config.get("public-reads")).publishingMetricsTo(meters);
@@ -94,10 +125,21 @@ public final class ApiServer implements AutoCloseable {
                         tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients),
                         auth, users)
                         .endpoints(),
-                VideoRoutes.create(db, store, queue, auth, limits, pages).endpoints(),
+                VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
-                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients), pages).endpoints(),
-                new RankingRoutes(new RankingRepository(db), pages).endpoints(),
+                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients), pages,
+                        rules, edition, clients).endpoints(),
+                new RankingRoutes(new RankingRepository(db), pages, edition).endpoints(),
+                new ContestRoutes(db, editionRows, edition, audit, gate, pages).endpoints(),
+                new StaffRoutes(db, new StaffRepository(db), audit, gate).endpoints(),
+                new ReportRoutes(moderation, auth,
+                        ClientLimit.from(config.get("limits.report"), 30, Duration.ofHours(1), clients)).endpoints(),
+                new ModerationRoutes(db, moderation, audit, gate, new MediaLinks(store), pages).endpoints(),
+                new IntegrityRoutes(new IntegrityRepository(db), new VoteReview(db, audit), edition, gate, pages)
+                        .endpoints(),
+                new ResultsRoutes(db, new ResultsRepository(db), edition, audit, auth, gate, new MediaLinks(store),
+                        pages).endpoints(),
+                new CityRoutes(db, new CityRepository(db), audit, gate, pages).endpoints(),
                 health.endpoints(),
                 new OpenApiRoutes().endpoints()
         ).flatMap(List::stream).toList();

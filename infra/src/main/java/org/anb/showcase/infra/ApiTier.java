@@ -42,6 +42,7 @@ public final class ApiTier extends ComponentResource {
                 Policies.allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn()),
                 Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn(), jwtSecret.arn())));
         grants.addAll(Policies.ecrPull(images.apiRepositoryArn()));
+        grants.add(Policies.runCommand());
 
         var userData = new ContainerUserData(config.region())
                 .database(database)

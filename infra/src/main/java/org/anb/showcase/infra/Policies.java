@@ -28,6 +28,17 @@ final class Policies {
                 allow(List.of("ecr:GetAuthorizationToken"), Output.of("*")));
     }
 
+    /**
+     * Systems Manager's agent taking Run Command jobs, so an operator runs a one-off command on an instance (the
+     * first organizer, docs/operations.md) with no SSH and no open port, each run recorded in CloudTrail. These
+     * actions accept no narrower resource than "*"; nothing else of SSM (parameters, sessions) is granted.
+     */
+    static Grant runCommand() {
+        return allow(List.of("ssm:UpdateInstanceInformation", "ec2messages:AcknowledgeMessage",
+                "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
+                "ec2messages:GetMessages", "ec2messages:SendReply"), Output.of("*"));
+    }
+
     /** An identity policy document from grants whose resources are still Outputs. */
     static Output<String> document(List<Grant> grants) {
         List<Output<String>> all = new ArrayList<>();

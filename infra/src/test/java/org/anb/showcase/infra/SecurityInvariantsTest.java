@@ -226,6 +226,19 @@ class SecurityInvariantsTest {
                 String.valueOf(DeployedStack.value(dev.one(com.pulumi.aws.autoscaling.Group.class, "anb-dev-worker").arn())));
     }
 
+    private static final List<String> RUN_COMMAND = List.of("ssm:UpdateInstanceInformation",
+            "ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage", "ec2messages:FailMessage",
+            "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply");
+
+    @Test
+    void onlyTheApiTakesOperatorsRunCommandJobsAndNothingElseOfSsm() {
+        String api = String.valueOf(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-api"), "policy"));
+        String worker = String.valueOf(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"), "policy"));
+        assertThat(api).contains("ssm:UpdateInstanceInformation").doesNotContain("ssm:GetParameter")
+                .doesNotContain("ssmmessages:");
+        assertThat(worker).doesNotContain("ssm:").doesNotContain("ec2messages:");
+    }
+
     @Test
     void noIamStatementGrantsAWildcardActionAndStarResourcesOnlyWhereAwsDemandsIt() {
         var policies = dev.registered("aws:iam/rolePolicy:RolePolicy");
@@ -236,8 +249,8 @@ class SecurityInvariantsTest {
                 List<String> actions = strings(statement.get("Action"));
                 assertThat(actions).allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain("*"));
                 if (((List<?>) statement.get("Resource")).contains("*")) {
-                    assertThat(actions).as("only ECR's login accepts no narrower resource")
-                            .containsExactly("ecr:GetAuthorizationToken");
+                    assertThat(actions).as("only ECR's login and the SSM agent's Run Command accept no narrower "
+                            + "resource").isIn(List.of("ecr:GetAuthorizationToken"), RUN_COMMAND);
                 }
             }
         }

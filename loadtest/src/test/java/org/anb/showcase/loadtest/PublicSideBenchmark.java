@@ -31,7 +31,8 @@ import org.anb.showcase.local.LocalSettings;
  *
  * <p>{@code -Dbench.seconds} (30) measured after {@code -Dbench.warmup} (5) seconds, {@code -Dbench.connections}
  * (32,128), {@code -Dbench.endpoints} (gallery,rankings,city,login,votes,spread-votes; also login-wrk),
- * {@code -Dbench.label} (a column).
+ * {@code -Dbench.label} (a column), {@code -Dbench.ballots} (100 per player), {@code -Dbench.edition} (false: no
+ * contest edition configured; true: one open for voting, as during an edition).
  */
 public final class PublicSideBenchmark {
     private static final String EMAIL = "bench-login@example.com";
@@ -39,6 +40,9 @@ public final class PublicSideBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
     private static final int FANS = Integer.getInteger("bench.fans", 150_000);
+    /** Ballots per seeded player (100: 80,213 votes; 125: about 100,000). */
+    private static final int BALLOTS = Integer.getInteger("bench.ballots", 100);
+    private static final boolean EDITION = Boolean.getBoolean("bench.edition");
 
     private PublicSideBenchmark() {
     }
@@ -60,7 +64,16 @@ public final class PublicSideBenchmark {
             String base = platform.apiUrl();
             Path tokens = dir.resolve("fans.txt");
             try (Connection c = DatabasePool.unpooled(platform.config().get("db")).getConnection()) {
-                System.out.printf("seeded 1,000 players and %,d votes%n", BenchData.seed(c, 1_000, 100));
+                System.out.printf("seeded 1,000 players and %,d votes%n", BenchData.seed(c, 1_000, BALLOTS));
+                if (EDITION) { // issue 22: an edition open for voting, its rules checked on every request
+                    try (Statement s = c.createStatement()) {
+                        s.execute("""
+                                INSERT INTO contest (name, voting_open_at, voting_close_at, counts_hidden_from,
+                                                     max_entries_per_player, ballot_key)
+                                VALUES ('Bench', now() - interval '1 day', now() + interval '1 day',
+                                        now() + interval '12 hours', 3, decode(repeat('ab', 32), 'hex'))""");
+                    }
+                }
                 Files.write(tokens, fans(c, TokenService.from(platform.config().get("auth"))));
             }
             signUp(base);

@@ -131,6 +131,9 @@ public final class LocalPlatform implements AutoCloseable {
         values.put("auth.jwt-secret", jwtSecret());
         values.put("worker.server.port", String.valueOf(settings.workerPort()));
         values.put("worker.work-dir", settings.dataDir().resolve("worker").toString());
+        // The first organizer: created (or given this password) at every start while these are set.
+        values.put("staff.organizer-email", environment.getOrDefault("ANB_ORGANIZER_EMAIL", ""));
+        values.put("staff.organizer-password", environment.getOrDefault("ANB_ORGANIZER_PASSWORD", ""));
     }
 
     /** The sources in order of strength (Helidon lets the first that has a key win). */

@@ -93,7 +93,7 @@ class VideoApiTest {
     }
 
     @Test
-    void deleteRemovesTheRowAndTheFilesButOnlyForTheOwnerAndNotOncePublished() {
+    void deleteRemovesTheRowAndTheFilesButOnlyForTheOwnerAndNotOnceVotedFor() {
         Player owner = api.newPlayer("Cali");
         Player stranger = api.newPlayer("Cali");
         UUID videoId = api.uploadSample(owner, "para borrar");
@@ -111,8 +111,11 @@ class VideoApiTest {
 
         UUID published = api.uploadSample(owner, "publicado");
         TestPlatform.database().markProcessed(published);
+        assertThat(api.post("/api/public/videos/" + published + "/vote", stranger.token(), null).status())
+                .isEqualTo(200);
         Reply refused = api.delete("/api/videos/" + published, owner.token());
         assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).isEqualTo("El video no puede eliminarse porque ya tiene votos.");
         assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ?", published)).isEqualTo(1);
     }
 

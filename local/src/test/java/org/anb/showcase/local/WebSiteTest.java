@@ -38,14 +38,17 @@ class WebSiteTest {
     }
 
     @Test
-    void theShellPreloadsEveryModuleSoTheyLoadInParallel() throws IOException {
+    void theShellPreloadsEveryFansModuleSoTheyLoadInParallelAndNoStaffModule() throws IOException {
         String shell = api.send(api.request("/", null).build()).raw();
         List<String> modules;
         try (Stream<Path> files = Files.walk(SITE.resolve("assets"))) {
             modules = files.map(path -> "/" + SITE.relativize(path).toString().replace('\\', '/'))
                     .filter(path -> path.endsWith(".js") && !path.equals("/assets/app.js")).toList();
         }
-        assertThat(modules).isNotEmpty().allSatisfy(module ->
+        List<String> staff = modules.stream().filter(module -> module.startsWith("/assets/pages/staff/")).toList();
+        assertThat(staff).as("the staff pages' modules").isNotEmpty().allSatisfy(module ->
+                assertThat(shell).as("index.html leaves " + module + " to staff").doesNotContain(module));
+        assertThat(modules).isNotEmpty().filteredOn(module -> !staff.contains(module)).allSatisfy(module ->
                 assertThat(shell).as("index.html preloads " + module).contains("rel=\"modulepreload\" href=\"" + module + "\""));
     }
 

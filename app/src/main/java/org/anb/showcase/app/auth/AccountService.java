@@ -11,6 +11,7 @@ import org.anb.showcase.core.db.DbFailures;
 /** Signing up and logging in. */
 public final class AccountService {
     private static final String BAD_CREDENTIALS = "Credenciales inválidas.";
+    public static final String SUSPENDED = "La cuenta está suspendida.";
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -25,6 +26,10 @@ public final class AccountService {
     }
 
     public UUID signup(SignupForm form) {
+        if (users.isBanned(form.email())) {
+            throw new ApiException(400, "Datos de registro inválidos.",
+                    Map.of("email", "Este correo electrónico no puede registrarse."));
+        }
         UUID id = UUID.randomUUID();
         try {
             users.insert(id, form, hasher.hash(form.password()));
@@ -59,6 +64,9 @@ public final class AccountService {
             throw new ApiException(401, BAD_CREDENTIALS);
         }
         attempt.succeeded();
+        if (!stored.get().active()) { // said only to whoever knows the password
+            throw new ApiException(403, SUSPENDED);
+        }
         return tokens.issue(stored.get().userId());
     }
 }

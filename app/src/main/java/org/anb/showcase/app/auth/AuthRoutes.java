@@ -36,7 +36,8 @@ public final class AuthRoutes {
         return List.of(
                 Endpoint.post("/api/auth/signup", this::signup),
                 Endpoint.post("/api/auth/login", this::login),
-                Endpoint.post("/api/auth/logout", this::logout));
+                Endpoint.post("/api/auth/logout", this::logout),
+                Endpoint.get("/api/auth/me", this::me));
     }
 
     private void signup(ServerRequest req, ServerResponse res) {
@@ -59,6 +60,12 @@ public final class AuthRoutes {
     }
 
     /** Revokes the caller's token on the server: a copy of it (in a log, in a stolen backup) no longer works. */
+    /** The caller's own account, with the role the site uses to show the staff pages. */
+    private void me(ServerRequest req, ServerResponse res) {
+        Caller caller = auth.requireCaller(req);
+        Json.ok(res, users.profile(caller.id()).orElseThrow(ApiException::unauthorized));
+    }
+
     private void logout(ServerRequest req, ServerResponse res) {
         TokenService.VerifiedToken token = auth.requireToken(req);
         users.revoke(token.tokenId(), token.expiresAt());

@@ -7,7 +7,10 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import org.anb.showcase.app.http.ApiException;
 
-/** Who is calling: the user id from a valid bearer token whose account still exists — never from body or URL. */
+/**
+ * Who is calling: the user id from a valid bearer token whose account still exists and is not suspended — never from
+ * body or URL — and the role the account has now.
+ */
 public final class Authenticator {
     private static final String BEARER = "Bearer ";
 
@@ -20,7 +23,20 @@ public final class Authenticator {
     }
 
     public UUID requireUser(ServerRequest req) {
-        return userOf(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+        return requireCaller(req).id();
+    }
+
+    public Caller requireCaller(ServerRequest req) {
+        return callerOf(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+    }
+
+    /** The caller if their role includes {@code role}: 401 without a valid token, 403 with one of a lesser role. */
+    public Caller requireRole(ServerRequest req, Role role) {
+        Caller caller = requireCaller(req);
+        if (!caller.role().includes(role)) {
+            throw new ApiException(403, "No tienes permiso para esta acción.");
+        }
+        return caller;
     }
 
     /**
@@ -28,28 +44,30 @@ public final class Authenticator {
      * Authorization header; a header that is present must be valid (401 otherwise), as everywhere else.
      */
     public Optional<UUID> optionalUser(ServerRequest req) {
-        return req.headers().first(HeaderNames.AUTHORIZATION).map(this::userOf);
+        return req.headers().first(HeaderNames.AUTHORIZATION).map(header -> callerOf(header).id());
     }
 
     /** The caller's valid token (for logging out with it), or 401. */
     public TokenService.VerifiedToken requireToken(ServerRequest req) {
-        return tokenOf(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+        TokenService.VerifiedToken token = verified(req.headers().first(HeaderNames.AUTHORIZATION).orElse(""));
+        roleOf(token);
+        return token;
     }
 
-    private UUID userOf(String header) {
-        return tokenOf(header).userId();
+    private Caller callerOf(String header) {
+        TokenService.VerifiedToken token = verified(header);
+        return new Caller(token.userId(), roleOf(token));
     }
 
-    /** Valid, its user still there, and not logged out with: one query. */
-    private TokenService.VerifiedToken tokenOf(String header) {
+    private TokenService.VerifiedToken verified(String header) {
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiException.unauthorized();
         }
-        TokenService.VerifiedToken token = tokens.verify(header.substring(BEARER.length()).strip())
-                .orElseThrow(ApiException::unauthorized);
-        if (!users.isActive(token.userId(), token.tokenId())) {
-            throw ApiException.unauthorized();
-        }
-        return token;
+        return tokens.verify(header.substring(BEARER.length()).strip()).orElseThrow(ApiException::unauthorized);
+    }
+
+    /** Its user still there, not suspended, and not logged out with: one query. */
+    private Role roleOf(TokenService.VerifiedToken token) {
+        return users.activeRole(token.userId(), token.tokenId()).orElseThrow(ApiException::unauthorized);
     }
 }

@@ -14,23 +14,55 @@ public final class UserRepository {
         this.db = db;
     }
 
-    /** Inserts the player; a duplicate e-mail (any case) surfaces as a unique violation from the database. */
+    /**
+     * Inserts the player; a duplicate e-mail (any case) surfaces as a unique violation from the database. A city
+     * spelling an organizer merged into another is stored as that city.
+     */
     public void insert(UUID id, SignupForm form, String passwordHash) {
         db.execute().insert("""
                 INSERT INTO users (id, first_name, last_name, email, password_hash, city, country)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                id, form.firstName(), form.lastName(), form.email(), passwordHash, form.city(), form.country());
+                VALUES (?, ?, ?, ?, ?, COALESCE((SELECT city FROM city_aliases WHERE alias_key = city_key(?)), ?), ?)""",
+                id, form.firstName(), form.lastName(), form.email(), passwordHash, form.city(), form.city(),
+                form.country());
+    }
+
+    /** Whether a ban bars this mailbox (compared by its normalised key). */
+    public boolean isBanned(String email) {
+        return db.execute().get("SELECT 1 AS banned FROM banned_emails WHERE email_key = email_key(?)", email)
+                .isPresent();
     }
 
     public Optional<StoredCredentials> credentialsFor(String email) {
-        return db.execute().get("SELECT id, password_hash FROM users WHERE lower(email) = lower(?)", email)
-                .map(row -> new StoredCredentials(Rows.uuid(row, "id"), Rows.text(row, "password_hash")));
+        return db.execute().get("""
+                SELECT id, password_hash, account_active(account_status, suspended_until) AS active
+                  FROM users WHERE lower(email) = lower(?)""", email)
+                .map(row -> new StoredCredentials(Rows.uuid(row, "id"), Rows.text(row, "password_hash"),
+                        Rows.bool(row, "active")));
     }
 
-    /** The user exists and has not logged out with this token. */
-    public boolean isActive(UUID id, UUID tokenId) {
-        return db.execute().get("SELECT 1 AS found FROM users WHERE id = ? "
-                + "AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?)", id, tokenId).isPresent();
+    /**
+     * The account's role if it exists, is not suspended or banned, and has not logged out with this token: one
+     * query on every authenticated request, so a sanction or a role change holds on every instance at once.
+     */
+    public Optional<Role> activeRole(UUID id, UUID tokenId) {
+        return db.execute().get("""
+                SELECT role FROM users WHERE id = ? AND account_active(account_status, suspended_until)
+                   AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?)""", id, tokenId)
+                .flatMap(row -> Role.fromWire(Rows.text(row, "role")));
+    }
+
+    public Optional<Profile> profile(UUID id) {
+        return db.execute().get("""
+                SELECT id, email, first_name, last_name, city, country, role, email_verified_at IS NOT NULL AS verified
+                  FROM users WHERE id = ?""", id)
+                .map(row -> new Profile(Rows.uuid(row, "id"), Rows.text(row, "email"), Rows.text(row, "first_name"),
+                        Rows.text(row, "last_name"), Rows.text(row, "city"), Rows.text(row, "country"),
+                        Rows.text(row, "role"), Rows.bool(row, "verified")));
+    }
+
+    /** {@code GET /api/auth/me}. */
+    public record Profile(UUID userId, String email, String firstName, String lastName, String city, String country,
+                          String role, boolean emailVerified) {
     }
 
     /** Refuses this token from now on (until it expires), and forgets revocations of tokens already expired. */
@@ -40,6 +72,6 @@ public final class UserRepository {
         db.execute().delete("DELETE FROM revoked_tokens WHERE expires_at < now()");
     }
 
-    public record StoredCredentials(UUID userId, String passwordHash) {
+    public record StoredCredentials(UUID userId, String passwordHash, boolean active) {
     }
 }

@@ -3,6 +3,7 @@ package org.anb.showcase.app.gallery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,7 +35,7 @@ public final class GalleryRepository {
                   FROM (SELECT id, owner_id, title, processed_key, poster_key, vote_count, published_at FROM videos
                          WHERE published_at IS NOT NULL
                            AND (CAST(? AS text) IS NULL
-                                OR owner_id IN (SELECT id FROM users WHERE city_key(city) = city_key(?)))
+                                OR owner_id IN (SELECT id FROM users WHERE city_key(city) = canonical_city_key(?)))
                          ORDER BY published_at DESC, id DESC
                          LIMIT ? OFFSET ?) v
                   JOIN users u ON u.id = v.owner_id
@@ -56,24 +57,29 @@ public final class GalleryRepository {
     public List<VoteOutcome> vote(List<Ballot> ballots) {
         String videos = join(ballots, Ballot::videoId);
         String voters = join(ballots, Ballot::userId);
+        String networks = ballots.stream().map(Ballot::network).collect(Collectors.joining(","));
         Set<Ballot> counted = db.execute().query("""
-                INSERT INTO votes (video_id, user_id)
-                SELECT b.video_id, b.user_id
-                  FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ',')::uuid[]) AS b(video_id, user_id)
-                  JOIN videos v ON v.id = b.video_id AND v.published_at IS NOT NULL
+                INSERT INTO votes (video_id, user_id, network)
+                SELECT b.video_id, b.user_id, nullif(b.network, '')
+                  FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ',')::uuid[],
+                              string_to_array(?, ',')) AS b(video_id, user_id, network)
+                  JOIN videos v ON v.id = b.video_id AND v.published_at IS NOT NULL AND v.owner_id <> b.user_id
                  ORDER BY b.video_id, b.user_id
                 ON CONFLICT (video_id, user_id) DO NOTHING
-                RETURNING video_id, user_id""", videos, voters)
-                .map(row -> new Ballot(Rows.uuid(row, "video_id"), Rows.uuid(row, "user_id")))
+                RETURNING video_id, user_id""", videos, voters, networks)
+                .map(row -> new Ballot(Rows.uuid(row, "video_id"), Rows.uuid(row, "user_id"), null))
                 .collect(Collectors.toCollection(HashSet::new));
-        Set<UUID> published = counted.size() == ballots.size() ? Set.of() : db.execute().query(
-                "SELECT id FROM videos WHERE id = ANY (string_to_array(?, ',')::uuid[]) AND published_at IS NOT NULL",
-                videos).map(row -> Rows.uuid(row, "id")).collect(Collectors.toSet());
+        Map<UUID, UUID> ownerOfPublished = counted.size() == ballots.size() ? Map.of() : db.execute().query(
+                "SELECT id, owner_id FROM videos WHERE id = ANY (string_to_array(?, ',')::uuid[]) "
+                        + "AND published_at IS NOT NULL", videos)
+                .collect(Collectors.toMap(row -> Rows.uuid(row, "id"), row -> Rows.uuid(row, "owner_id")));
         // A ballot cast twice in one batch is counted once: the first gets COUNTED, the others ALREADY_VOTED.
         List<VoteOutcome> outcomes = new ArrayList<>(ballots.size());
         for (Ballot ballot : ballots) {
-            outcomes.add(counted.remove(ballot) ? VoteOutcome.COUNTED
-                    : published.contains(ballot.videoId()) ? VoteOutcome.ALREADY_VOTED : VoteOutcome.NOT_VOTABLE);
+            UUID owner = ownerOfPublished.get(ballot.videoId());
+            outcomes.add(counted.remove(ballot.withoutNetwork()) ? VoteOutcome.COUNTED
+                    : owner == null ? VoteOutcome.NOT_VOTABLE
+                    : owner.equals(ballot.userId()) ? VoteOutcome.OWN_VIDEO : VoteOutcome.ALREADY_VOTED);
         }
         return outcomes;
     }
@@ -82,13 +88,27 @@ public final class GalleryRepository {
         return ballots.stream().map(part).map(UUID::toString).collect(Collectors.joining(","));
     }
 
-    /** One user's vote for one video. */
-    public record Ballot(UUID videoId, UUID userId) {
+    /**
+     * One user's vote for one video, and the voter's network prefix (kept for the integrity view; never the
+     * address). Equality is what the primary key compares only when the network is left out.
+     */
+    public record Ballot(UUID videoId, UUID userId, String network) {
+        public Ballot {
+            network = network == null ? "" : network;
+        }
+
+        public Ballot(UUID videoId, UUID userId) {
+            this(videoId, userId, null);
+        }
+
+        Ballot withoutNetwork() {
+            return new Ballot(videoId, userId, null);
+        }
     }
 
     public record PublishedVideo(UUID id, String title, String playerName, String city, String processedKey,
                                  String posterKey, long votes, boolean voted) {
     }
 
-    public enum VoteOutcome { COUNTED, ALREADY_VOTED, NOT_VOTABLE }
+    public enum VoteOutcome { COUNTED, ALREADY_VOTED, NOT_VOTABLE, OWN_VIDEO }
 }

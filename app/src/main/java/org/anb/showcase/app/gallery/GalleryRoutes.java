@@ -7,6 +7,9 @@ import java.util.UUID;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.contest.CurrentEdition;
+import org.anb.showcase.app.contest.EditionRules;
+import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
@@ -28,15 +31,22 @@ public final class GalleryRoutes {
     private final MediaLinks links;
     private final ClientLimit votes;
     private final PublicPages pages;
+    private final EditionRules rules;
+    private final CurrentEdition edition;
+    private final ClientAddresses clients;
 
     public GalleryRoutes(GalleryRepository gallery, VoteWriter votesWritten, Authenticator auth, ObjectStore store,
-                         ClientLimit votes, PublicPages pages) {
+                         ClientLimit votes, PublicPages pages, EditionRules rules, CurrentEdition edition,
+                         ClientAddresses clients) {
         this.gallery = gallery;
         this.votesWritten = votesWritten;
         this.auth = auth;
         this.links = new MediaLinks(store);
         this.votes = votes;
         this.pages = pages;
+        this.rules = rules;
+        this.edition = edition;
+        this.clients = clients;
     }
 
     public List<Endpoint> endpoints() {
@@ -45,31 +55,37 @@ public final class GalleryRoutes {
                 Endpoint.post("/api/public/videos/{video_id}/vote", this::vote));
     }
 
+    /** {@code votes} is null in the edition's final stretch (counts hidden until results are published). */
     record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl,
-                       String posterUrl, long votes, boolean voted) {
+                       String posterUrl, Long votes, boolean voted) {
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
         var viewer = auth.optionalUser(req);
-        pages.send(req, res, "videos", city, paging, () -> gallery.published(city, paging, viewer).stream()
-                .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
-                        links.to(v.posterKey()), v.votes(), v.voted()))
-                .toList());
+        pages.send(req, res, "videos", city, paging, () -> {
+            boolean hidden = edition.countsHidden();
+            return gallery.published(city, paging, viewer).stream()
+                    .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(),
+                            links.to(v.processedKey()), links.to(v.posterKey()), hidden ? null : v.votes(), v.voted()))
+                    .toList();
+        });
     }
 
     private void vote(ServerRequest req, ServerResponse res) {
         UUID voter = auth.requireUser(req);
+        rules.requireVotingOpen();
         votes.take(req);
         UUID videoId = PathIds.videoId(req);
-        switch (votesWritten.vote(new GalleryRepository.Ballot(videoId, voter))) {
+        switch (votesWritten.vote(new GalleryRepository.Ballot(videoId, voter, clients.networkOf(req)))) {
             case COUNTED -> {
                 pages.changed();
                 Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
             }
             case ALREADY_VOTED -> throw ApiException.badRequest("Ya has votado por este video.");
             case NOT_VOTABLE -> throw ApiException.videoNotFound();
+            case OWN_VIDEO -> throw new ApiException(403, "No puedes votar por tu propio video.");
         }
     }
 }

@@ -9,6 +9,19 @@ public final class PathIds {
     private PathIds() {
     }
 
+    /** The {@code user_id} path parameter; an id that cannot exist is simply not found. */
+    public static UUID userId(ServerRequest req) {
+        try {
+            return UUID.fromString(req.path().pathParameters().get("user_id"));
+        } catch (IllegalArgumentException e) {
+            throw userNotFound();
+        }
+    }
+
+    public static ApiException userNotFound() {
+        return new ApiException(404, "Usuario no encontrado.");
+    }
+
     /** The {@code video_id} path parameter; an id that cannot exist is simply not found. */
     public static UUID videoId(ServerRequest req) {
         try {

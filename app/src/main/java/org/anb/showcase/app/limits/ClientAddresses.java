@@ -21,12 +21,15 @@ public final class ClientAddresses {
     private static final List<String> PRIVATE_NETWORKS = List.of(
             "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "fc00::/7", "::1/128");
     private static final int IPV6_HOST_BLOCK = 64;
+    private static final int IPV4_NETWORK = 24;
+    private static final int IPV6_NETWORK = 48;
 
     private final int trustedProxyHops;
     private final List<IPAddress> trustedProxies;
     // Every request passes here (the per-client filter): parsing an address is far dearer than a lookup, and one
     // client sends many requests, so each address's key and trust are worked out once.
     private final Cache<String, String> keys = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, String> networks = Caffeine.newBuilder().maximumSize(100_000).build();
     private final Cache<String, Boolean> proxies = Caffeine.newBuilder().maximumSize(1_000).build();
 
     public ClientAddresses(int trustedProxyHops, List<String> trustedProxies) {
@@ -51,6 +54,24 @@ public final class ClientAddresses {
         String address = address(request.remotePeer().host(),
                 request.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(""));
         return keys.get(address, ClientAddresses::group);
+    }
+
+    /**
+     * The client's network as the integrity view groups votes: the /24 of an IPv4 address, the /48 of an IPv6 one.
+     * A prefix is what we keep, never the address.
+     */
+    public String networkOf(ServerRequest request) {
+        String address = address(request.remotePeer().host(),
+                request.headers().first(HeaderNames.X_FORWARDED_FOR).orElse(""));
+        return networks.get(address, ClientAddresses::network);
+    }
+
+    static String network(String address) {
+        IPAddress parsed = parse(address);
+        if (parsed == null) {
+            return null;
+        }
+        return parsed.toPrefixBlock(parsed.isIPv6() ? IPV6_NETWORK : IPV4_NETWORK).toCanonicalString();
     }
 
     /** The client's address, given the TCP peer and the X-Forwarded-For header as received. */

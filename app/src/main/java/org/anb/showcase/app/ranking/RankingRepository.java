@@ -23,7 +23,7 @@ public final class RankingRepository {
         var rows = db.execute().query("""
                 SELECT u.first_name || ' ' || u.last_name AS username, u.city, page.votes
                   FROM (SELECT user_id, votes, signed_up_at FROM player_scores
-                         WHERE (CAST(? AS text) IS NULL OR city_key = city_key(?))
+                         WHERE (CAST(? AS text) IS NULL OR city_key = canonical_city_key(?))
                          ORDER BY votes DESC, signed_up_at, user_id
                          LIMIT ? OFFSET ?) page
                   JOIN users u ON u.id = page.user_id
@@ -35,6 +35,10 @@ public final class RankingRepository {
                 .toList();
     }
 
-    public record RankedPlayer(long position, String username, String city, long votes) {
+    /** A row of the contract: exactly these four keys; {@code votes} is null while the edition hides counts. */
+    public record RankedPlayer(long position, String username, String city, Long votes) {
+        public RankedPlayer withoutVotes() {
+            return new RankedPlayer(position, username, city, null);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.anb.showcase.app.contest.CurrentEdition;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PublicPages;
@@ -12,10 +13,12 @@ import org.anb.showcase.app.http.PublicPages;
 public final class RankingRoutes {
     private final RankingRepository rankings;
     private final PublicPages pages;
+    private final CurrentEdition edition;
 
-    public RankingRoutes(RankingRepository rankings, PublicPages pages) {
+    public RankingRoutes(RankingRepository rankings, PublicPages pages, CurrentEdition edition) {
         this.rankings = rankings;
         this.pages = pages;
+        this.edition = edition;
     }
 
     public List<Endpoint> endpoints() {
@@ -25,6 +28,9 @@ public final class RankingRoutes {
     private void rankings(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
-        pages.send(req, res, "rankings", city, paging, () -> rankings.page(city, paging));
+        pages.send(req, res, "rankings", city, paging, () -> {
+            boolean hidden = edition.countsHidden();
+            return rankings.page(city, paging).stream().map(row -> hidden ? row.withoutVotes() : row).toList();
+        });
     }
 }

@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
+import org.anb.showcase.app.contest.EditionRules;
+import org.anb.showcase.core.db.DbFailures;
+import org.anb.showcase.core.db.Transactions;
 import org.anb.showcase.core.db.Rows;
 
 /** The videos table, owner side: all of its SQL. Conditions that must hold are in the WHERE clauses, not in reads. */
@@ -16,12 +20,20 @@ public final class VideoRepository {
         this.db = db;
     }
 
+    /** Inserts the upload's row; 409 when the edition's entry cap refuses it (the trigger decides, under races). */
     public void insert(NewVideo video) {
-        db.execute().insert("""
-                INSERT INTO videos (id, owner_id, title, original_key, original_bytes, publish_when_processed)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                video.id(), video.ownerId(), video.title(), video.originalKey(), video.originalBytes(),
-                video.publishWhenProcessed());
+        try {
+            db.execute().insert("""
+                    INSERT INTO videos (id, owner_id, title, original_key, original_bytes, publish_when_processed)
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    video.id(), video.ownerId(), video.title(), video.originalKey(), video.originalBytes(),
+                    video.publishWhenProcessed());
+        } catch (DbClientException e) {
+            if (DbFailures.hasState(e, EditionRules.ENTRY_CAP_STATE)) {
+                throw EditionRules.tooManyEntries();
+            }
+            throw e;
+        }
     }
 
     public Optional<Video> find(UUID id) {
@@ -35,10 +47,17 @@ public final class VideoRepository {
                 .map(Video::from).toList();
     }
 
-    /** Deletes the owner's video unless it is published; answers whether a row went. */
-    public boolean deleteUnpublished(UUID id, UUID ownerId) {
-        return db.execute().delete("DELETE FROM videos WHERE id = ? AND owner_id = ? AND published_at IS NULL",
-                id, ownerId) == 1;
+    /**
+     * Deletes the owner's video unless it has received a vote (the votes are the fans'); answers whether a row went.
+     * The row is locked first, so a vote arriving meanwhile either lands before (and is seen) or finds no video.
+     */
+    public boolean deleteUnvoted(UUID id, UUID ownerId) {
+        return Transactions.inTransaction(db, tx -> {
+            boolean owned = tx.get("SELECT id FROM videos WHERE id = ? AND owner_id = ? FOR UPDATE", id, ownerId)
+                    .isPresent();
+            boolean voted = tx.get("SELECT 1 AS voted FROM votes WHERE video_id = ? LIMIT 1", id).isPresent();
+            return owned && !voted && tx.delete("DELETE FROM videos WHERE id = ?", id) == 1;
+        });
     }
 
     /** Compensation when the upload could not be enqueued. */
@@ -47,13 +66,17 @@ public final class VideoRepository {
     }
 
     /**
-     * Publishes a processed video of this owner (keeping the first publication time if it already is); answers
-     * whether it is published now. One statement: the publication trigger only counts a NULL → time change.
+     * Publishes a processed video of this owner (keeping the first publication time if it already is), or marks it
+     * to be published once a moderator approves it (pre-moderation: the publication trigger holds it back). Answers
+     * whether it is public now; empty when the owner has no processed video with this id. One statement: the
+     * publication trigger only counts a NULL → time change.
      */
-    public boolean publish(UUID id, UUID ownerId) {
-        return db.execute().update("""
-                UPDATE videos SET published_at = COALESCE(published_at, now())
-                 WHERE id = ? AND owner_id = ? AND status = 'processed'""", id, ownerId) == 1;
+    public Optional<Boolean> publish(UUID id, UUID ownerId) {
+        return db.execute().get("""
+                UPDATE videos SET publish_when_processed = true, published_at = COALESCE(published_at, now())
+                 WHERE id = ? AND owner_id = ? AND status = 'processed' AND disqualified_at IS NULL
+                RETURNING published_at IS NOT NULL AS published""", id, ownerId)
+                .map(row -> Rows.bool(row, "published"));
     }
 
     /**

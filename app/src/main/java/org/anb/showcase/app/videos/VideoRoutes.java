@@ -9,6 +9,7 @@ import io.helidon.dbclient.DbClient;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
+import org.anb.showcase.app.contest.EditionRules;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.MediaLinks;
@@ -31,9 +32,10 @@ public final class VideoRoutes {
     private final UploadService uploads;
     private final UploadQuota quota;
     private final PublicPages pages;
+    private final EditionRules rules;
 
     VideoRoutes(Authenticator auth, VideoService videos, MultipartUploadReader multipart,
-                DirectUploads direct, UploadService uploads, UploadQuota quota, PublicPages pages) {
+                DirectUploads direct, UploadService uploads, UploadQuota quota, PublicPages pages, EditionRules rules) {
         this.auth = auth;
         this.videos = videos;
         this.multipart = multipart;
@@ -41,11 +43,12 @@ public final class VideoRoutes {
         this.uploads = uploads;
         this.quota = quota;
         this.pages = pages;
+        this.rules = rules;
     }
 
     /** Wires the feature from the shared clients. */
     public static VideoRoutes create(DbClient db, ObjectStore store, JobQueue queue, Authenticator auth,
-                                     UploadLimits limits, PublicPages pages) {
+                                     UploadLimits limits, PublicPages pages, EditionRules rules) {
         VideoRepository repository = new VideoRepository(db);
         UploadService uploads = new UploadService(repository, queue, store);
         UploadQuota quota = new UploadQuota(db, limits);
@@ -53,7 +56,7 @@ public final class VideoRoutes {
                 new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads),
                 new MultipartUploadReader(store, limits),
                 new DirectUploads(store, uploads, repository, new PendingUploads(db), quota, limits),
-                uploads, quota, pages);
+                uploads, quota, pages, rules);
     }
 
     public List<Endpoint> endpoints() {
@@ -69,6 +72,7 @@ public final class VideoRoutes {
 
     private void upload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
+        rules.requireRoomForEntry(owner);
         quota.requireRoomToUpload(owner);
         UUID videoId = UploadService.newVideoId();
         String key = ObjectKeys.original(owner, videoId);
@@ -80,6 +84,7 @@ public final class VideoRoutes {
 
     private void startDirectUpload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
+        rules.requireRoomForEntry(owner);
         UUID videoId = UploadService.newVideoId();
         PresignedPost post = direct.presign(owner, videoId);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -122,7 +127,11 @@ public final class VideoRoutes {
     private void publish(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
         UUID videoId = PathIds.videoId(req);
-        videos.publish(owner, videoId);
+        if (!videos.publish(owner, videoId)) {
+            Json.send(res, 202, Map.of("message", "El video se publicará cuando un moderador lo apruebe.",
+                    "video_id", videoId.toString()));
+            return;
+        }
         pages.changed();
         Json.ok(res, Map.of("message", "Video publicado para votación.", "video_id", videoId.toString()));
     }

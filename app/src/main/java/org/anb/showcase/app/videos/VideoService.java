@@ -29,22 +29,24 @@ final class VideoService {
 
     void delete(UUID owner, UUID videoId) {
         Video video = owned(owner, videoId);
-        if (video.isPublished() || !videos.deleteUnpublished(videoId, owner)) {
-            throw ApiException.badRequest("El video no puede eliminarse porque ya está publicado para votación.");
+        if (!videos.deleteUnvoted(videoId, owner)) {
+            throw ApiException.badRequest("El video no puede eliminarse porque ya tiene votos.");
         }
         uploads.discardObject(video.originalKey());
         uploads.discardObject(ObjectKeys.processed(videoId));
         uploads.discardObject(ObjectKeys.poster(videoId));
     }
 
-    void publish(UUID owner, UUID videoId) {
+    /** Publishes the video, or (pre-moderation) queues it for approval; answers whether it is public now. */
+    boolean publish(UUID owner, UUID videoId) {
         Video video = owned(owner, videoId);
         if (video.status() != VideoStatus.PROCESSED) {
             throw ApiException.badRequest("Solo se pueden publicar videos ya procesados.");
         }
-        if (!videos.publish(videoId, owner)) {
-            throw ApiException.videoNotFound();
+        if (video.isDisqualified()) {
+            throw new ApiException(409, "El video fue descalificado: puedes apelar la decisión.");
         }
+        return videos.publish(videoId, owner).orElseThrow(ApiException::videoNotFound);
     }
 
     private Video owned(UUID owner, UUID videoId) {

@@ -14,24 +14,26 @@ final class VideoViews {
     }
 
     record MyVideo(UUID videoId, String title, String status, Instant uploadedAt, Instant processedAt,
-                   String processedUrl, String posterUrl, boolean published, String failureReason) {
+                   String processedUrl, String posterUrl, boolean published, String failureReason, long votes,
+                   boolean disqualified, String disqualificationReason, String appeal) {
     }
 
     record VideoDetail(UUID videoId, String title, String status, Instant uploadedAt, Instant processedAt,
                        String originalUrl, String processedUrl, String posterUrl, long votes, boolean published,
-                       String failureReason) {
+                       String failureReason, boolean disqualified, String disqualificationReason, String appeal) {
     }
 
     MyVideo summary(Video video) {
         return new MyVideo(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
                 video.processedAt(), links.to(video.processedKey()), links.to(video.posterKey()), video.isPublished(),
-                video.failureReason());
+                video.failureReason(), video.votes(), video.isDisqualified(), video.disqualificationReason(),
+                video.appealStatus());
     }
 
     VideoDetail detail(Video video) {
         return new VideoDetail(video.id(), video.title(), video.status().dbValue(), video.uploadedAt(),
                 video.processedAt(), links.to(video.originalKey()),
                 links.to(video.processedKey()), links.to(video.posterKey()), video.votes(), video.isPublished(),
-                video.failureReason());
+                video.failureReason(), video.isDisqualified(), video.disqualificationReason(), video.appealStatus());
     }
 }

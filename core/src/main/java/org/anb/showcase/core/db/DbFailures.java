@@ -14,7 +14,12 @@ public final class DbFailures {
     }
 
     public static boolean isUniqueViolation(Throwable failure) {
-        return sqlState(failure).equals(UNIQUE_VIOLATION);
+        return hasState(failure, UNIQUE_VIOLATION);
+    }
+
+    /** Whether the statement was refused with this SQLSTATE (our own triggers raise codes of their own). */
+    public static boolean hasState(Throwable failure, String sqlState) {
+        return sqlState(failure).equals(sqlState);
     }
 
     /** True when the database could not be reached or went away, as opposed to refusing the statement. */

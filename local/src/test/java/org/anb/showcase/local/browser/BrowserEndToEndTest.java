@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,6 +33,8 @@ class BrowserEndToEndTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
     private static final Path LOG = Path.of("target", "browser-tests.log").toAbsolutePath();
     private static final long TIMEOUT_MINUTES = 10;
+    private static final String ORGANIZER_EMAIL = "organizacion@anb.example";
+    private static final String ORGANIZER_PASSWORD = "organiza-2026";
 
     private static Path dataDir;
     private static LocalPlatform platform;
@@ -43,7 +46,9 @@ class BrowserEndToEndTest {
         assertThat(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium")))
                 .as("install Debian's chromium (apt-get install chromium) or set CHROMIUM").exists();
         dataDir = Files.createTempDirectory("anb-browser-");
-        platform = LocalPlatform.start(LocalSettings.ephemeral(dataDir));
+        // As LocalMain with the first organizer's variables set: the staff story logs in with them.
+        platform = LocalPlatform.start(LocalSettings.ephemeral(dataDir), Map.of(),
+                Map.of("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL, "ANB_ORGANIZER_PASSWORD", ORGANIZER_PASSWORD));
         clip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 1280, 720, 21, true);
         Files.createDirectories(SCREENSHOTS);
     }
@@ -69,6 +74,8 @@ class BrowserEndToEndTest {
         node.environment().put("ANB_SITE_URL", platform.apiUrl());
         node.environment().put("ANB_CLIP", clip.toString());
         node.environment().put("ANB_SCREENSHOTS", SCREENSHOTS.toString());
+        node.environment().put("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL);
+        node.environment().put("ANB_ORGANIZER_PASSWORD", ORGANIZER_PASSWORD);
         Process process = node.start();
         boolean finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {

@@ -105,6 +105,11 @@ public final class ApiClient {
         return postRaw(path, token, jsonBody == null ? "" : toJson(jsonBody));
     }
 
+    public Reply put(String path, String token, Object jsonBody) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(toJson(jsonBody))).build());
+    }
+
     public Reply postRaw(String path, String token, String body) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body)).build());

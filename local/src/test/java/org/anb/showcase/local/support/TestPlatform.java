@@ -32,7 +32,9 @@ public final class TestPlatform {
             // not shared across the suite.
             "auth.login-throttle.client-failures", "100000",
             "limits.signup.per-client", "100000", "limits.vote.per-client", "100000",
-            "limits.concurrent-per-client", "100000");
+            "limits.concurrent-per-client", "100000", "limits.report.per-client", "100000",
+            // Edition tests set and clear the contest row directly between tests: every request reads it afresh.
+            "contest.fresh-ms", "0");
 
     private static LocalPlatform platform;
     private static ObjectStore store;
