@@ -17,19 +17,25 @@ function svg(tag, attributes, ...children) {
 export function votesPerHourChart(hours) {
   const peak = Math.max(1, ...hours.map((x) => x.votes + x.voided));
   const step = WIDTH / Math.max(1, hours.length);
+  const bar = Math.max(1, Math.min(step - 2, 48)); // one hour of votes is a bar, not the whole width
   const bars = hours.flatMap((x, i) => {
     const counted = (x.votes / peak) * (HEIGHT - 20);
     const voided = (x.voided / peak) * (HEIGHT - 20);
     const label = `${new Date(x.hour).toLocaleString('es')}: ${x.votes} votos, ${x.voided} anulados`;
     return [
-      svg('rect', { x: i * step + 1, y: HEIGHT - counted, width: Math.max(1, step - 2), height: counted,
+      svg('rect', { x: i * step + 1, y: HEIGHT - counted, width: bar, height: counted,
         class: 'bar-counted' }, svg('title', {}, label)),
-      svg('rect', { x: i * step + 1, y: HEIGHT - counted - voided, width: Math.max(1, step - 2), height: voided,
+      svg('rect', { x: i * step + 1, y: HEIGHT - counted - voided, width: bar, height: voided,
         class: 'bar-voided' }, svg('title', {}, label)),
     ];
   });
   return h('figure', { class: 'chart' },
     svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label':
       `Votos por hora: ${hours.length} horas, máximo ${peak} en una hora` }, ...bars),
-    h('figcaption', {}, `Votos por hora (máximo ${peak}). En gris, los anulados.`));
+    h('figcaption', {}, hours.length ? `Votos por hora (máximo ${peak}), de ${hourText(hours[0].hour)} a `
+      + `${hourText(hours.at(-1).hour)}. En gris, los anulados.` : 'Aún no hay votos.'));
+}
+
+function hourText(iso) {
+  return new Date(iso).toLocaleString('es', { dateStyle: 'short', timeStyle: 'short' });
 }

@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import java.util.List;
+
 import com.pulumi.aws.cloudfront.CachePolicy;
 import com.pulumi.aws.cloudfront.CachePolicyArgs;
 import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
@@ -12,20 +14,22 @@ import com.pulumi.resources.CustomResourceOptions;
 
 /**
  * How CloudFront caches {@code /api/public/*} (gallery pages, rankings): as long as the API's Cache-Control says
- * (5 s for an anonymous read; nothing without a Cache-Control), keyed on the query's {@code page}, {@code page_size}
- * and {@code city} only. The Authorization header is part of the key too — CloudFront forwards it on GETs only
+ * (5 s for an anonymous read; nothing without a Cache-Control), keyed on the query parameters the public reads take
+ * ({@link #QUERY_KEYS}; CloudFront forwards no other, so a parameter missing here never reaches the API). The Authorization header is part of the key too — CloudFront forwards it on GETs only
  * then — so an anonymous reader never gets a logged-in viewer's answer; and those answers are {@code private} at
  * the origin, so CloudFront stores none of them.
  */
 final class PublicReadCaching {
     static final int MAX_SECONDS = 60;
+    /** Every query parameter of a GET under /api/public/ (WiringTest checks this against the OpenAPI document). */
+    static final List<String> QUERY_KEYS = List.of("page", "page_size", "city", "q");
 
     private PublicReadCaching() {
     }
 
     static CachePolicy create(String prefix, CustomResourceOptions options) {
         return new CachePolicy(prefix + "-public-reads", CachePolicyArgs.builder().name(prefix + "-public-reads")
-                .comment("Public API reads: the API's Cache-Control decides; key = page, page_size, city (+ Authorization)")
+                .comment("Public API reads: the API's Cache-Control decides; key = their query parameters (+ Authorization)")
                 .minTtl(0).defaultTtl(0).maxTtl(MAX_SECONDS)
                 .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
                         .enableAcceptEncodingGzip(true).enableAcceptEncodingBrotli(true)
@@ -40,7 +44,7 @@ final class PublicReadCaching {
                                 .builder().queryStringBehavior("whitelist")
                                 .queryStrings(
                                         CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigQueryStringsArgs
-                                                .builder().items("page", "page_size", "city").build())
+                                                .builder().items(QUERY_KEYS).build())
                                 .build())
                         .build())
                 .build(), options);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
@@ -18,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.TestPlatform;
 
 /**
@@ -36,7 +38,19 @@ class BadInputFuzzTest {
             "/api/videos/uploads/00000000-0000-0000-0000-000000000000/complete", "/api/videos/uploads",
             "/api/videos/upload");
 
+    /** The contest's JSON endpoints, called as an organizer so that every handler gets past its role check. */
+    private static final List<String> STAFF_JSON_ENDPOINTS = List.of("PUT /api/admin/contest",
+            "POST /api/admin/votes/void", "POST /api/admin/votes/restore", "POST /api/admin/cities/merge",
+            "PUT /api/admin/staff/{user}", "POST /api/admin/users/{user}/suspend", "POST /api/admin/users/{user}/ban",
+            "POST /api/admin/videos/{video}/disqualify", "POST /api/admin/videos/{video}/reinstate",
+            "POST /api/admin/videos/{video}/approve", "POST /api/public/videos/{video}/report",
+            "POST /api/videos/{video}/appeal");
+    private static final List<String> STAFF_FIELDS = List.of("name", "reason", "note", "role", "until", "message",
+            "details", "video_id", "voter_id", "network", "from", "to", "dry_run", "voting_open_at", "voting_close_at",
+            "max_entries_per_player", "moderation", "alert_threshold", "new_edition");
+
     private static String token;
+    private static ApiClient.Player organizer;
 
     private final ApiClient api = TestPlatform.api();
 
@@ -51,6 +65,48 @@ class BadInputFuzzTest {
     void jsonEndpointsRefuseBadBodiesCleanly(@ForAll("jsonEndpoints") String path, @ForAll("bodies") String body,
                                              @ForAll boolean authenticated) {
         assertClean(api.postRaw(path, authenticated ? token() : null, body));
+    }
+
+    @Property(tries = 150)
+    void theContestsJsonEndpointsRefuseBadBodiesCleanly(@ForAll("staffJsonEndpoints") String route,
+                                                         @ForAll("staffBodies") String body) {
+        ApiClient.Player staff = organizer();
+        String[] parts = route.replace("{user}", UUID.randomUUID().toString())
+                .replace("{video}", UUID.randomUUID().toString()).split(" ");
+        try {
+            Reply reply = api.send(api.request(parts[1], staff.token()).header("Content-Type", "application/json")
+                    .method(parts[0], HttpRequest.BodyPublishers.ofString(body)).build());
+            assertClean(reply);
+            assertThat(reply.status()).as(route + " " + body).isLessThan(500);
+        } finally {
+            Contest.clear(); // a body that happens to be a valid edition must not govern the other tests
+        }
+    }
+
+    private synchronized ApiClient.Player organizer() {
+        if (organizer == null) {
+            organizer = new Contest(api).organizer();
+        }
+        return organizer;
+    }
+
+    @Provide
+    Arbitrary<String> staffJsonEndpoints() {
+        return Arbitraries.of(STAFF_JSON_ENDPOINTS);
+    }
+
+    @Provide
+    Arbitrary<String> staffBodies() {
+        Arbitrary<Object> value = Arbitraries.oneOf(nastyText().map(s -> (Object) s),
+                Arbitraries.integers().map(i -> (Object) i), Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null), Arbitraries.of("2026-01-01T00:00:00-05:00", "2030-01-01T00:00:00Z",
+                        "2026-13-45T99:00:00", UUID.randomUUID().toString(), "post", "pre", "moderator")
+                        .map(s -> (Object) s),
+                Arbitraries.just(List.of(1, "x")));
+        Arbitrary<String> objects = Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(STAFF_FIELDS), nastyText()),
+                value).ofMaxSize(9).map(BadInputFuzzTest::toJson);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, objects),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("{", "[]", "42", "null", "\u0000", "{}{}")));
     }
 
     @Property(tries = 80)

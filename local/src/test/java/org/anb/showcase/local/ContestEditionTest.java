@@ -123,6 +123,21 @@ class ContestEditionTest {
     }
 
     @Test
+    void justBeforeTheFinalStretchSharedCachesKeepPagesNoLongerThanUntilItBegins() {
+        Player organizer = contest.organizer();
+        assertThat(contest.set(organizer, Map.of("voting_open_at", Contest.inMinutes(-60),
+                "counts_hidden_from", java.time.OffsetDateTime.now().plusSeconds(3).toString(),
+                "voting_close_at", Contest.inMinutes(60))).status()).isEqualTo(200);
+        for (String page : new String[] {"/api/public/rankings?city=Tramo", "/api/public/videos?city=Tramo"}) {
+            String cacheControl = api.get(page, null).headers().firstValue("Cache-Control").orElseThrow();
+            assertThat(cacheControl).as(page).matches("public, max-age=[0-3]");
+        }
+        Contest.clear();
+        assertThat(api.get("/api/public/rankings?city=Tramo", null).headers().firstValue("Cache-Control"))
+                .contains("public, max-age=5");
+    }
+
+    @Test
     void preModerationHoldsAProcessedVideoUntilAModeratorApprovesIt() {
         Player organizer = contest.organizer();
         assertThat(contest.set(organizer, Map.of("moderation", "pre")).status()).isEqualTo(200);

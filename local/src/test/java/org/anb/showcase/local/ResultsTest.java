@@ -69,10 +69,14 @@ class ResultsTest {
         assertThat(mine.get(0).has("held")).isTrue();
         assertThat(mine.get(0).has("void")).isTrue();
 
-        // Later voids and disqualifications reach the live ranking, never the published results.
+        // Later voids, disqualifications and deleted accounts reach the live ranking, never the published results.
+        String ballotsAtPublication = ballotsFile();
         api.post("/api/admin/votes/void", organizer.token(), Map.of("video_id", winnerVideo.toString(), "reason", "x"));
         api.post("/api/admin/videos/" + runnerUpVideo + "/disqualify", organizer.token(), Map.of("reason", "x"));
+        TestPlatform.database().update("DELETE FROM users WHERE id = (SELECT user_id FROM votes WHERE video_id = ? "
+                + "AND user_id <> ? LIMIT 1)", winnerVideo, fan.id());
         assertThat(results(city)).isEqualTo(mine);
+        assertThat(ballotsFile()).isEqualTo(ballotsAtPublication);
 
         assertRecountEqualsPublishedResults();
 

@@ -64,13 +64,12 @@ public final class GalleryRoutes {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
         var viewer = auth.optionalUser(req);
-        pages.send(req, res, "videos", city, paging, () -> {
-            boolean hidden = edition.countsHidden();
-            return gallery.published(city, paging, viewer).stream()
-                    .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(),
-                            links.to(v.processedKey()), links.to(v.posterKey()), hidden ? null : v.votes(), v.voted()))
-                    .toList();
-        });
+        CurrentEdition.PublicCounts counts = edition.publicCounts();
+        pages.send(req, res, counts.hidden() ? "videos:counts-hidden" : "videos", city, paging,
+                counts.maxAgeSeconds(), () -> gallery.published(city, paging, viewer).stream()
+                    .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
+                            links.to(v.posterKey()), counts.hidden() ? null : v.votes(), v.voted()))
+                    .toList());
     }
 
     private void vote(ServerRequest req, ServerResponse res) {

@@ -51,13 +51,17 @@ public final class PublicPages {
                 publicReads.get("max-mb").asLong().orElse(32L) * 1024 * 1024);
     }
 
-    /** Sends page {@code paging} of {@code what} (in {@code city}), read by {@code read} when not at hand. */
+    /**
+     * Sends page {@code paging} of {@code what} (in {@code city}), read by {@code read} when not at hand. Shared
+     * caches keep it at most {@code maxAgeSeconds} (its content changes at a known moment: the edition's final
+     * stretch). {@code what} names the variant: a page with counts and one without are different pages.
+     */
     public void send(ServerRequest req, ServerResponse res, String what, Optional<String> city, Paging paging,
-                     Supplier<Object> read) {
+                     long maxAgeSeconds, Supplier<Object> read) {
         PublicRead.Rendered page = pages == null || PublicRead.personal(req)
                 ? PublicRead.Rendered.of(read.get())
                 : pages.get(new Key(generation.get(), what, city, paging), key -> PublicRead.Rendered.of(read.get()));
-        PublicRead.send(req, res, page);
+        PublicRead.send(req, res, page, maxAgeSeconds);
     }
 
     /** A write through this server changed what the public sees: nothing rendered before it is served again. */

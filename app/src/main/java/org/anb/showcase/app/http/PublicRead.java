@@ -16,7 +16,8 @@ import io.helidon.webserver.http.ServerResponse;
  * {@code private, no-cache}, so no shared cache ever stores it. {@code Vary: Authorization} either way.
  */
 public final class PublicRead {
-    static final String SHARED = "public, max-age=" + 5;
+    static final int SHARED_SECONDS = 5;
+    static final String SHARED = "public, max-age=" + SHARED_SECONDS;
     static final String VIEWER_ONLY = "private, no-cache";
 
     private PublicRead() {
@@ -35,8 +36,14 @@ public final class PublicRead {
         return req.headers().contains(HeaderNames.AUTHORIZATION);
     }
 
-    public static void send(ServerRequest req, ServerResponse res, Rendered page) {
-        res.header(HeaderNames.CACHE_CONTROL, personal(req) ? VIEWER_ONLY : SHARED);
+    /**
+     * Sends the page, kept by shared caches at most {@code maxAgeSeconds} (fewer than 5 when what the page shows
+     * changes sooner: the edition's final stretch hides the counts).
+     */
+    public static void send(ServerRequest req, ServerResponse res, Rendered page, long maxAgeSeconds) {
+        long shared = Math.max(0, Math.min(SHARED_SECONDS, maxAgeSeconds));
+        res.header(HeaderNames.CACHE_CONTROL, personal(req) ? VIEWER_ONLY
+                : shared == SHARED_SECONDS ? SHARED : "public, max-age=" + shared);
         res.header(HeaderNames.VARY, "Authorization");
         res.header(HeaderNames.ETAG, page.etag());
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(tags -> matches(tags, page.etag())).orElse(false)) {

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
-/** What staff send with an action: a required reason, an optional note, times with their offset; each checked. */
+/** Free text sent with an action (reasons, notes, names, messages), and times with their offset: each checked. */
 public final class StaffInput {
     private static final int MAX_REASON = 500;
     private static final int MAX_NOTE = 2000;
@@ -32,6 +32,11 @@ public final class StaffInput {
         Optional<String> value = body.text(field).map(String::strip).filter(text -> !text.isEmpty());
         if (value.isPresent() && value.get().length() > max) {
             throw new ApiException(400, "Datos inválidos.", Map.of(field, "Máximo " + max + " caracteres."));
+        }
+        // Line breaks and tabs are text; other control characters are not (PostgreSQL refuses NUL outright).
+        if (value.isPresent() && value.get().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+                && c != '\t')) {
+            throw new ApiException(400, "Datos inválidos.", Map.of(field, "Contiene caracteres no permitidos."));
         }
         return value;
     }

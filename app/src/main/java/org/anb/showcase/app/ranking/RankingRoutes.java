@@ -28,9 +28,10 @@ public final class RankingRoutes {
     private void rankings(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
-        pages.send(req, res, "rankings", city, paging, () -> {
-            boolean hidden = edition.countsHidden();
-            return rankings.page(city, paging).stream().map(row -> hidden ? row.withoutVotes() : row).toList();
-        });
+        CurrentEdition.PublicCounts counts = edition.publicCounts();
+        pages.send(req, res, counts.hidden() ? "rankings:counts-hidden" : "rankings", city, paging,
+                counts.maxAgeSeconds(),
+                () -> rankings.page(city, paging).stream().map(row -> counts.hidden() ? row.withoutVotes() : row)
+                        .toList());
     }
 }

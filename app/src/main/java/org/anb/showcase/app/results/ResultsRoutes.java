@@ -34,7 +34,7 @@ import org.anb.showcase.core.db.Transactions;
  * the public reads both, each fan finds their own ballot, and the association downloads its finalists.
  */
 public final class ResultsRoutes {
-    private static final int BALLOTS_PER_QUERY = 10_000;
+    private static final int BALLOTS_PER_QUERY = 50_000;
     private static final String NOT_PUBLISHED = "Los resultados aún no se han publicado.";
 
     private final DbClient db;
@@ -112,19 +112,13 @@ public final class ResultsRoutes {
             out.write("video_id,ballot\n".getBytes(StandardCharsets.US_ASCII));
             String afterVideo = "00000000-0000-0000-0000-000000000000";
             String afterBallot = "";
-            List<String[]> page;
+            ResultsRepository.BallotChunk chunk;
             do {
-                page = results.ballotsAfter(contest, afterVideo, afterBallot, BALLOTS_PER_QUERY);
-                StringBuilder chunk = new StringBuilder(page.size() * 70);
-                for (String[] ballot : page) {
-                    chunk.append(ballot[0]).append(',').append(ballot[1]).append('\n');
-                }
-                out.write(chunk.toString().getBytes(StandardCharsets.US_ASCII));
-                if (!page.isEmpty()) {
-                    afterVideo = page.getLast()[0];
-                    afterBallot = page.getLast()[1];
-                }
-            } while (page.size() == BALLOTS_PER_QUERY);
+                chunk = results.ballotsAfter(contest, afterVideo, afterBallot, BALLOTS_PER_QUERY);
+                out.write(chunk.csv().getBytes(StandardCharsets.US_ASCII));
+                afterVideo = chunk.lastVideo();
+                afterBallot = chunk.lastBallot();
+            } while (chunk.count() == BALLOTS_PER_QUERY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
