@@ -204,7 +204,9 @@ describe('the showcase in a browser', () => {
     await held.getByRole('button', { name: 'Publicar «Tiro libre»' }).click();
     await page.getByText('Video publicado para votación.').waitFor();
     await held.getByText('Publicado').waitFor();
-    assert.equal(await held.getByRole('button').count(), 0, 'a published video can be neither published nor deleted');
+    // The SPEC's delete rule (issue 22): a published video may be withdrawn until its first vote, not published again.
+    assert.deepEqual(await held.getByRole('button').allTextContents(), ['Eliminar'],
+      'a published video without votes can be withdrawn, not published again');
 
     const unwanted = await upload('Toma equivocada');
     page.once('dialog', (dialog) => dialog.accept());
@@ -382,6 +384,22 @@ describe('running the contest: an organizer and a moderator', () => {
     await moderator.locator('.card').first().waitFor();
     assert.equal(await moderator.locator('.card', { hasText: title }).count(), 0, 'gone from the gallery');
     await moderator.context().close();
+
+    const owner = await newPage();
+    await logInAt(owner, player);
+    const mine = owner.locator('.my-video', { hasText: title });
+    await mine.getByText('Descalificado: El video pertenece a otro jugador.').waitFor();
+    await mine.getByLabel('Apelar la decisión (una sola vez)').fill('Es mi jugada: tengo el video original.');
+    await mine.getByRole('button', { name: 'Enviar apelación' }).click();
+    await owner.getByText('Apelación recibida: el equipo de moderación la revisará.').waitFor();
+    await mine.getByText('Tu apelación está en revisión.').waitFor();
+    await owner.context().close();
+
+    const told = await newPage();
+    await logInAt(told, reporter);
+    await told.goto('/mis-videos');
+    await told.getByText(/revisado: el video fue descalificado/).waitFor();
+    await told.context().close();
   });
 
   test('the organizer closes voting and publishes results; the audit log names every decision', async () => {

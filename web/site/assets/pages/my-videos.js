@@ -50,7 +50,7 @@ export function myVideosPage(main, { navigate }) {
     h('h1', {}, 'Mis videos'),
     uploadForm(refresh),
     h('h2', {}, 'Videos subidos'),
-    state, list);
+    state, list, myReports());
   refresh();
   return () => {
     left = true;
@@ -147,19 +147,55 @@ function videoItem(video, refresh) {
         video.published ? h('span', { class: 'badge badge-published' }, 'Publicado') : null,
         ` Subido el ${formatDate(video.uploaded_at)}`),
       video.failure_reason ? h('p', { class: 'failure' }, video.failure_reason) : null,
+      video.disqualified ? disqualification(video, refresh) : null,
       h('div', { class: 'card-actions' }, ...actions(video, refresh))));
 }
 
-/** Only what the API allows: publish a processed, unpublished video; delete one not yet published. */
+const APPEAL_STATES = { pending: 'Tu apelación está en revisión.', decided: 'Tu apelación ya fue resuelta.' };
+
+/** A disqualified video: the moderators' reason, and the one appeal its owner may send. */
+function disqualification(video, refresh) {
+  const reason = h('p', { class: 'failure' }, `Descalificado: ${video.disqualification_reason}`);
+  if (video.appeal) return h('div', {}, reason, h('p', { class: 'meta' }, APPEAL_STATES[video.appeal] ?? ''));
+  const id = `appeal-${video.video_id}`;
+  const message = h('textarea', { id, name: 'message', rows: 2, maxlength: 2000, required: true });
+  const send = h('button', { type: 'submit', class: 'secondary' }, 'Enviar apelación');
+  const form = h('form', { class: 'appeal-form' },
+    h('label', { for: id }, 'Apelar la decisión (una sola vez)'), message, send);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(send, 'Enviando…', () => api(`/api/videos/${video.video_id}/appeal`,
+      { method: 'POST', auth: true, body: { message: message.value.trim() } }), refresh);
+  });
+  return h('div', {}, reason, form);
+}
+
+const OUTCOMES = { pending: 'en revisión', kept: 'revisado: el video sigue en el concurso',
+  disqualified: 'revisado: el video fue descalificado' };
+
+/** The videos this person reported, and what the moderators decided. */
+function myReports() {
+  const section = h('section', { class: 'my-reports', hidden: true, 'aria-labelledby': 'my-reports-title' },
+    h('h2', { id: 'my-reports-title' }, 'Tus reportes'));
+  api('/api/me/reports', { auth: true }).then((reports) => {
+    if (!reports.length) return;
+    section.append(h('ul', {}, ...reports.map((r) => h('li', {},
+      `«${r.title}» (${formatDate(r.reported_at)}): ${OUTCOMES[r.outcome] ?? r.outcome}`))));
+    section.hidden = false;
+  }).catch(() => {});
+  return section;
+}
+
+/** Only what the API allows: publish a processed, unpublished video; withdraw one until its first vote. */
 function actions(video, refresh) {
   const buttons = [];
-  if (video.status === 'processed' && !video.published) {
+  if (video.status === 'processed' && !video.published && !video.disqualified) {
     const publish = h('button', { type: 'button', 'aria-label': `Publicar «${video.title}»` }, 'Publicar');
     publish.addEventListener('click', () => act(publish, 'Publicando…',
       () => api(`/api/videos/${video.video_id}/publish`, { method: 'POST', auth: true }), refresh));
     buttons.push(publish);
   }
-  if (!video.published) {
+  if (!video.votes) {
     const remove = h('button', { type: 'button', class: 'danger', 'aria-label': `Eliminar «${video.title}»` }, 'Eliminar');
     remove.addEventListener('click', () => {
       if (!confirm(`¿Eliminar «${video.title}»? No se puede deshacer.`)) return;
