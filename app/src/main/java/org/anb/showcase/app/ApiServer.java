@@ -39,6 +39,7 @@ import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
+import org.anb.showcase.app.limits.SharedBuckets;
 import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.cities.CityRepository;
@@ -97,7 +98,9 @@ public final class ApiServer implements AutoCloseable {
         DatabaseMigrations.migrate(config.get("db"));
         io.micrometer.core.instrument.MeterRegistry meters =
                 Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class);
-        DbClient db = DatabasePool.open(config.get("db")).publishingMetricsTo(meters).client();
+        DatabasePool pool = DatabasePool.open(config.get("db")).publishingMetricsTo(meters);
+        DbClient db = pool.client();
+        SharedBuckets buckets = new SharedBuckets(pool.dataSource());
         ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
         JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
         UploadLimits limits = UploadLimits.from(config.get("uploads"));
@@ -121,19 +124,22 @@ public final class ApiServer implements AutoCloseable {
         GalleryRepository gallery = new GalleryRepository(db);
         VoteWriter votes = new VoteWriter(gallery);
         List<Endpoint> endpoints = Stream.of(
-                new AuthRoutes(new AccountService(users, hasher, tokens, LoginThrottle.from(authConfig.get("login-throttle"))),
-                        tokens, clients, ClientLimit.from(config.get("limits.signup"), 10, Duration.ofHours(1), clients),
+                new AuthRoutes(new AccountService(users, hasher, tokens,
+                        LoginThrottle.from(authConfig.get("login-throttle"), buckets)),
+                        tokens, clients, ClientLimit.from("signup", config.get("limits.signup"), 10, Duration.ofHours(1),
+                                buckets, clients),
                         auth, users)
                         .endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
-                        ClientLimit.from(config.get("limits.vote"), 120, Duration.ofMinutes(1), clients), pages,
+                        ClientLimit.from("vote", config.get("limits.vote"), 120, Duration.ofMinutes(1), buckets, clients), pages,
                         rules, edition, clients).endpoints(),
                 new RankingRoutes(new RankingRepository(db), pages, edition).endpoints(),
                 new ContestRoutes(db, editionRows, edition, audit, gate, pages).endpoints(),
                 new StaffRoutes(db, new StaffRepository(db), audit, gate).endpoints(),
                 new ReportRoutes(moderation, auth,
-                        ClientLimit.from(config.get("limits.report"), 30, Duration.ofHours(1), clients)).endpoints(),
+                        ClientLimit.from("report", config.get("limits.report"), 30, Duration.ofHours(1), buckets,
+                                clients)).endpoints(),
                 new ModerationRoutes(db, moderation, audit, gate, new MediaLinks(store), pages).endpoints(),
                 new IntegrityRoutes(new IntegrityRepository(db), new VoteReview(db, audit), edition, gate, pages)
                         .endpoints(),
@@ -166,6 +172,7 @@ public final class ApiServer implements AutoCloseable {
         sweeper.start();
         CloseableStack resources = new CloseableStack();
         resources.push(db);
+        resources.push(buckets);
         resources.push(votes);
         resources.push(store);
         resources.push(queue);

@@ -26,8 +26,8 @@ final class EmbeddedObjectStore implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** @param siteOrigin where the browser front end is served, e.g. {@code http://localhost:8080} */
-    static EmbeddedObjectStore start(Path dir, int port, String siteOrigin) {
+    /** @param siteOrigins where the browser front end is served, e.g. {@code http://localhost:8080} */
+    static EmbeddedObjectStore start(Path dir, int port, List<String> siteOrigins) {
         try {
             Files.createDirectories(dir);
             URI endpoint = URI.create("http://localhost:" + port);
@@ -35,7 +35,7 @@ final class EmbeddedObjectStore implements AutoCloseable {
                     .blobStore(new FilesystemNio2BlobStore(dir.toString()))
                     .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, LocalPlatform.ACCESS_KEY, LocalPlatform.SECRET_KEY)
-                    .corsRules(corsFor(siteOrigin))
+                    .corsRules(corsFor(siteOrigins))
                     .build();
             proxy.start();
             while (!"STARTED".equals(proxy.getState())) {
@@ -49,10 +49,10 @@ final class EmbeddedObjectStore implements AutoCloseable {
         }
     }
 
-    /** S3Proxy reads allowed origins as patterns: the origin is quoted, and its 127.0.0.1 spelling allowed too. */
-    private static CrossOriginResourceSharing corsFor(String siteOrigin) {
-        List<String> origins = List.of(Pattern.quote(siteOrigin),
-                Pattern.quote(siteOrigin.replace("//localhost:", "//127.0.0.1:")));
+    /** S3Proxy reads allowed origins as patterns: each origin is quoted, and its 127.0.0.1 spelling allowed too. */
+    private static CrossOriginResourceSharing corsFor(List<String> siteOrigins) {
+        List<String> origins = siteOrigins.stream().flatMap(origin -> java.util.stream.Stream.of(
+                Pattern.quote(origin), Pattern.quote(origin.replace("//localhost:", "//127.0.0.1:")))).toList();
         return new CrossOriginResourceSharing(origins, List.of("GET", "HEAD", "POST"), List.of("*"),
                 List.of("ETag"), "");
     }

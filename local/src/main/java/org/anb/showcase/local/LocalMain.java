@@ -41,9 +41,12 @@ public final class LocalMain {
                   SQS      http://localhost:%d
                   Postgres localhost:%d/anb  (role anb; password in db-credentials.json in the data directory)
                   Data     %s
+                  More API %s
                 Stop with Ctrl-C; data is kept for the next start.
                 %n""", url, url, url, url, settings.workerPort(), settings.s3Port(),
-                LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir());
+                LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir(),
+                settings.extraApiPorts().isEmpty() ? "none (ANB_EXTRA_API_PORTS=8090 starts one on :8090)"
+                        : settings.extraApiPorts().stream().map(p -> "http://localhost:" + p).toList());
         stopped.await();
     }
 }

@@ -41,6 +41,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, String> environment;
     private final Config config;
     private final ApiServer api;
+    private final List<ApiServer> extraApis = new java.util.ArrayList<>();
     private EmbeddedDatabase database;
     private EmbeddedQueueServer queueServer;
     private EmbeddedObjectStore objectServer;
@@ -55,7 +56,7 @@ public final class LocalPlatform implements AutoCloseable {
             started(() -> database.close());
             queueServer = EmbeddedQueueServer.start(settings.sqsPort());
             started(() -> queueServer.close());
-            objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigin());
+            objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigins());
             started(() -> objectServer.close());
             wire(database, queueServer, objectServer);
             this.config = build(Map.of());
@@ -66,6 +67,9 @@ public final class LocalPlatform implements AutoCloseable {
                 started(WorkerService.start(config));
             }
             this.api = started(ApiServer.start(config));
+            for (int port : settings.extraApiPorts()) {
+                extraApis.add(started(ApiServer.start(build(Map.of("server.port", String.valueOf(port))))));
+            }
         } catch (RuntimeException | Error e) {
             close();
             throw e;
@@ -106,9 +110,14 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + api.port();
     }
 
-    /** The browser front end is served by the API server, so its origin is the API's. */
-    private String siteOrigin() {
-        return "http://localhost:" + settings.apiPort();
+    /** The API instances started besides the main one ({@code ANB_EXTRA_API_PORTS}), sharing every server. */
+    public List<ApiServer> extraApis() {
+        return List.copyOf(extraApis);
+    }
+
+    /** The browser front end is served by each API instance, so its origins are theirs. */
+    private List<String> siteOrigins() {
+        return settings.allApiPorts().stream().map(port -> "http://localhost:" + port).toList();
     }
 
     private void wire(EmbeddedDatabase db, EmbeddedQueueServer queues, EmbeddedObjectStore objects) {
@@ -199,7 +208,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Starts the S3 server again on the same port and directory. */
     public void startObjectStore() {
-        objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigin());
+        objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigins());
     }
 
     private <T extends AutoCloseable> T started(T component) {

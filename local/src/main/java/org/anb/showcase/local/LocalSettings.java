@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the local platform keeps its data and which ports it listens on. The defaults serve the API on :8080 and keep
- * everything under {@code ./data}; {@code ANB_DATA_DIR} and {@code ANB_*_PORT} override them. Tests use
+ * everything under {@code ./data}; {@code ANB_DATA_DIR} and {@code ANB_*_PORT} override them, and
+ * {@code ANB_EXTRA_API_PORTS} starts one more API instance per port on the same servers. Tests use
  * {@link #ephemeral(Path)}: free ports, a throwaway directory.
  */
-public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqsPort, int s3Port, int workerPort) {
+public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqsPort, int s3Port, int workerPort,
+                            List<Integer> extraApiPorts) {
 
     public static LocalSettings fromEnvironment() {
         return new LocalSettings(
@@ -19,11 +22,22 @@ public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqs
                 Integer.parseInt(env("ANB_POSTGRES_PORT", "54329")),
                 Integer.parseInt(env("ANB_SQS_PORT", "9324")),
                 Integer.parseInt(env("ANB_S3_PORT", "9000")),
-                Integer.parseInt(env("ANB_WORKER_PORT", "8081")));
+                Integer.parseInt(env("ANB_WORKER_PORT", "8081")),
+                ports(env("ANB_EXTRA_API_PORTS", "")));
     }
 
     public static LocalSettings ephemeral(Path dataDir) {
-        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort());
+        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), List.of());
+    }
+
+    /** Every port the API listens on: the main one, then any extra instance's ({@code ANB_EXTRA_API_PORTS=8090,8091}). */
+    public List<Integer> allApiPorts() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(apiPort), extraApiPorts.stream()).toList();
+    }
+
+    private static List<Integer> ports(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .map(Integer::parseInt).toList();
     }
 
     public Path postgresDir() {

@@ -52,6 +52,23 @@ class LocalModeTest {
     }
 
     @Test
+    void extraApiPortsStartMoreInstancesOnTheSameServersAndKey(@TempDir Path dataDir) {
+        LocalSettings one = LocalSettings.ephemeral(dataDir);
+        LocalSettings settings = new LocalSettings(one.dataDir(), one.apiPort(), one.postgresPort(), one.sqsPort(),
+                one.s3Port(), one.workerPort(), List.of(LocalSettings.freePort()));
+        try (LocalPlatform platform = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4",
+                "worker.enabled", "false"))) {
+            ApiClient main = ApiClient.at(platform.apiUrl());
+            ApiClient extra = ApiClient.at("http://localhost:" + settings.extraApiPorts().getFirst());
+            ApiClient.Player player = main.newPlayer("Cali");
+            assertThat(extra.get("/api/videos", player.token()).status()).as("one JWT key").isEqualTo(200);
+            assertThat(extra.post("/api/auth/login", null, Map.of("email", player.email(), "password",
+                    ApiClient.PASSWORD)).status()).as("one database").isEqualTo(200);
+            assertThat(extra.get("/", null).status()).as("the site too").isEqualTo(200);
+        }
+    }
+
+    @Test
     void anEnvironmentVariableLowersTheMinimumDurationSoAShortClipIsProcessed(@TempDir Path dataDir) throws Exception {
         Path clip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 320, 180, 4, false);
         Map<String, String> environment = Map.of("WORKER_MEDIA_MIN_DASH_DURATION_DASH_SECONDS", "2");

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.helidon.config.Config;
 import org.anb.showcase.app.http.TooManyRequestsException;
+import org.anb.showcase.app.limits.BucketStore;
 import org.anb.showcase.app.limits.RateLimit;
 
 /**
@@ -21,22 +22,23 @@ import org.anb.showcase.app.limits.RateLimit;
  *       owner waits seconds, never the whole window.</li>
  * </ul>
  * A successful login gives its takes back and clears its account-and-client budget. Clients are keyed by
- * {@link org.anb.showcase.app.limits.ClientAddresses} (IPv6 by /64).
+ * {@link org.anb.showcase.app.limits.ClientAddresses} (IPv6 by /64). In production the budgets live in PostgreSQL
+ * ({@link org.anb.showcase.app.limits.SharedBuckets}): every API instance spends the same ones.
  */
 public final class LoginThrottle {
     private final RateLimit accountFromClient;
     private final RateLimit client;
     private final RateLimit account;
 
-    public LoginThrottle(int accountClientFailures, int clientFailures, Duration window, int accountFailures,
-                         Duration accountBackoff) {
-        this.accountFromClient = RateLimit.perWindow(accountClientFailures, window);
-        this.client = RateLimit.perWindow(clientFailures, window);
-        this.account = RateLimit.burstThenOneEvery(accountFailures, accountBackoff);
+    public LoginThrottle(BucketStore store, int accountClientFailures, int clientFailures, Duration window,
+                         int accountFailures, Duration accountBackoff) {
+        this.accountFromClient = RateLimit.perWindow("login-account-client", store, accountClientFailures, window);
+        this.client = RateLimit.perWindow("login-client", store, clientFailures, window);
+        this.account = RateLimit.burstThenOneEvery("login-account", store, accountFailures, accountBackoff);
     }
 
-    public static LoginThrottle from(Config throttle) {
-        return new LoginThrottle(throttle.get("account-client-failures").asInt().orElse(5),
+    public static LoginThrottle from(Config throttle, BucketStore store) {
+        return new LoginThrottle(store, throttle.get("account-client-failures").asInt().orElse(5),
                 throttle.get("client-failures").asInt().orElse(50),
                 Duration.ofMinutes(throttle.get("window-minutes").asLong().orElse(15L)),
                 throttle.get("account-failures").asInt().orElse(20),

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.helidon.config.Config;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
 import org.anb.showcase.app.http.ServerBusyException;
 
 /**
@@ -34,6 +36,9 @@ public final class PasswordHasher {
     private final int queue;
     private final AtomicInteger waiting = new AtomicInteger();
     private final long maxWaitNanos;
+    /** Every password compared with a stored hash (or the dummy one): what the login throttle budgets. */
+    private final Counter checks = Metrics.globalRegistry().getOrCreate(Counter.builder("anb_api_password_checks")
+            .description("Passwords compared with a stored hash"));
 
     /**
      * @param threads hashes computed at once (the cores: bcrypt is pure CPU)
@@ -121,12 +126,14 @@ public final class PasswordHasher {
 
         /** Whether the password is the hashed one; false, after the same work, for one bcrypt cannot take. */
         public boolean matches(String password, String hash) {
+            checks.increment();
             boolean verified = run(() -> BCrypt.verifyer().verify(checkable(password), hash).verified);
             return verified && !tooLong(password);
         }
 
         /** Burns the same time as {@link #matches} so callers can hide whether an account exists; always false. */
         public boolean matchNothing(String password) {
+            checks.increment();
             run(() -> BCrypt.verifyer().verify(checkable(password), dummyHash));
             return false;
         }

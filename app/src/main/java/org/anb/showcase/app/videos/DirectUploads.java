@@ -42,10 +42,12 @@ final class DirectUploads {
     }
 
     PresignedPost presign(UUID owner, UUID videoId) {
-        quota.requireRoomToUpload(owner);
+        // Room for the largest file the form allows, until the form expires or the upload completes.
+        quota.reserve(owner, videoId, limits.maxBytes(), limits.directUploadValidity());
         String staging = ObjectKeys.incoming(owner, videoId);
         PresignedPost post = store.presignPost(staging, limits.maxBytes(), limits.directUploadValidity());
         if (!pending.open(videoId, owner, staging, post.expiresAt(), limits.maxPendingDirectUploads())) {
+            quota.release(videoId);
             Duration wait = pending.soonestExpiry(owner).map(at -> Duration.between(Instant.now(), at))
                     .orElse(limits.directUploadValidity());
             throw new TooManyRequestsException("Tienes " + limits.maxPendingDirectUploads()
@@ -65,6 +67,7 @@ final class DirectUploads {
             return checkAndRegister(owner, videoId, request);
         } finally {
             pending.close(videoId);
+            quota.release(videoId);
         }
     }
 

@@ -24,6 +24,8 @@ import org.anb.showcase.core.storage.PresignedPost;
 /** {@code /api/videos}: a player's own videos. Every handler starts from the caller's token and checks ownership. */
 public final class VideoRoutes {
     static final String ACCEPTED = "Video subido correctamente. Procesamiento en curso.";
+    /** Longer than any upload the server lets finish (it drops clients slower than 8 KiB/s). */
+    private static final java.time.Duration MULTIPART_RESERVATION = java.time.Duration.ofHours(4);
 
     private final Authenticator auth;
     private final VideoService videos;
@@ -73,13 +75,15 @@ public final class VideoRoutes {
     private void upload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
         rules.requireRoomForEntry(owner);
-        quota.requireRoomToUpload(owner);
         UUID videoId = UploadService.newVideoId();
-        String key = ObjectKeys.original(owner, videoId);
-        MultipartUploadReader.StoredForm form = multipart.read(req, key);
-        String taskId = uploads.register(new VideoRepository.NewVideo(videoId, owner, form.request().title(), key,
-                form.bytes(), form.request().publish()));
-        accepted(res, videoId, taskId);
+        long declared = req.headers().contentLength().orElse(Long.MAX_VALUE);
+        try (var room = quota.reserve(owner, videoId, declared, MULTIPART_RESERVATION)) {
+            String key = ObjectKeys.original(owner, videoId);
+            MultipartUploadReader.StoredForm form = multipart.read(req, key);
+            String taskId = uploads.register(new VideoRepository.NewVideo(videoId, owner, form.request().title(), key,
+                    form.bytes(), form.request().publish()));
+            accepted(res, videoId, taskId);
+        }
     }
 
     private void startDirectUpload(ServerRequest req, ServerResponse res) {

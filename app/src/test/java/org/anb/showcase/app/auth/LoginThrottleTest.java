@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.anb.showcase.app.http.TooManyRequestsException;
+import org.anb.showcase.app.limits.InstanceBuckets;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
@@ -19,7 +20,7 @@ class LoginThrottleTest {
 
     @Test
     void aGuesserFromOneClientCannotLockTheOwnerOutFromAnother() {
-        LoginThrottle throttle = new LoginThrottle(3, 100, WINDOW, 100, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 3, 100, WINDOW, 100, Duration.ofSeconds(10));
         for (int i = 0; i < 3; i++) {
             throttle.begin("Ana@Example.com", "203.0.113.9");
         }
@@ -32,7 +33,7 @@ class LoginThrottleTest {
 
     @Test
     void aSuccessDoesNotCountAndClearsItsAccountAndClient() {
-        LoginThrottle throttle = new LoginThrottle(2, 100, WINDOW, 100, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 2, 100, WINDOW, 100, Duration.ofSeconds(10));
         throttle.begin("ana@example.com", "203.0.113.9");
         throttle.begin("ana@example.com", "203.0.113.9").succeeded();
         throttle.begin("ana@example.com", "203.0.113.9");
@@ -43,7 +44,7 @@ class LoginThrottleTest {
 
     @Test
     void aClientIsSlowedAcrossAccounts() {
-        LoginThrottle throttle = new LoginThrottle(100, 4, WINDOW, 100, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 100, 4, WINDOW, 100, Duration.ofSeconds(10));
         for (int i = 0; i < 4; i++) {
             throttle.begin("user" + i + "@example.com", "203.0.113.9");
         }
@@ -54,7 +55,7 @@ class LoginThrottleTest {
 
     @Test
     void guessingOneAccountFromManyClientsBacksOffForSecondsNotTheWholeWindow() {
-        LoginThrottle throttle = new LoginThrottle(5, 100, WINDOW, 10, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 5, 100, WINDOW, 10, Duration.ofSeconds(10));
         for (int i = 0; i < 10; i++) {
             throttle.begin("ana@example.com", "203.0.113." + i);
         }
@@ -65,7 +66,7 @@ class LoginThrottleTest {
 
     @Test
     void parallelGuessesGetNoMoreChecksThanTheBudget() throws Exception {
-        LoginThrottle throttle = new LoginThrottle(5, 1000, WINDOW, 1000, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 5, 1000, WINDOW, 1000, Duration.ofSeconds(10));
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> guesses = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -91,7 +92,7 @@ class LoginThrottleTest {
 
     @Test
     void anAttemptRefusedByOneBudgetTakesNothingFromTheOthers() {
-        LoginThrottle throttle = new LoginThrottle(1, 2, WINDOW, 100, Duration.ofSeconds(10));
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 1, 2, WINDOW, 100, Duration.ofSeconds(10));
         throttle.begin("ana@example.com", "203.0.113.9");
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> throttle.begin("ana@example.com", "203.0.113.9"))
