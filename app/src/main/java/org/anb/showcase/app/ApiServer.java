@@ -16,7 +16,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import org.anb.showcase.app.audit.AuditLog;
+import org.anb.showcase.app.auth.AccountLinks;
 import org.anb.showcase.app.auth.AccountService;
+import org.anb.showcase.app.auth.DisposableDomains;
+import org.anb.showcase.app.auth.EmailConfirmation;
+import org.anb.showcase.app.auth.HeldVoteExpiry;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.auth.LoginThrottle;
@@ -40,6 +44,9 @@ import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
 import org.anb.showcase.app.limits.SharedBuckets;
+import org.anb.showcase.app.mail.MailTransport;
+import org.anb.showcase.app.mail.Outbox;
+import org.anb.showcase.app.mail.OutboxSender;
 import org.anb.showcase.app.observe.RequestMetrics;
 import org.anb.showcase.app.openapi.OpenApiRoutes;
 import org.anb.showcase.app.cities.CityRepository;
@@ -119,16 +126,20 @@ public final class ApiServer implements AutoCloseable {
         AuditLog audit = new AuditLog(db);
         ModerationRepository moderation = new ModerationRepository(db);
 
+        Outbox outbox = Outbox.from(config.get("mail"));
+        EmailConfirmation confirmation = new EmailConfirmation(db, new AccountLinks(), outbox);
         HealthRoutes health = new HealthRoutes(db, queue, store);
         PublicPages pages = PublicPages.from(config.get("public-reads")).publishingMetricsTo(meters);
         GalleryRepository gallery = new GalleryRepository(db);
         VoteWriter votes = new VoteWriter(gallery);
         List<Endpoint> endpoints = Stream.of(
-                new AuthRoutes(new AccountService(users, hasher, tokens,
-                        LoginThrottle.from(authConfig.get("login-throttle"), buckets)),
+                new AuthRoutes(new AccountService(db, users, hasher, tokens,
+                        LoginThrottle.from(authConfig.get("login-throttle"), buckets), confirmation,
+                        DisposableDomains.from(authConfig)),
                         tokens, clients, ClientLimit.from("signup", config.get("limits.signup"), 10, Duration.ofHours(1),
                                 buckets, clients),
-                        auth, users)
+                        auth, users, confirmation, ClientLimit.from("mail", config.get("limits.mail"), 10,
+                                Duration.ofHours(1), buckets, clients))
                         .endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
@@ -178,6 +189,10 @@ public final class ApiServer implements AutoCloseable {
         resources.push(queue);
         resources.push(server::stop);
         resources.push(sweeper);
+        resources.push(new OutboxSender(db, MailTransport.from(config.get("mail")),
+                Duration.ofMillis(config.get("mail.poll-ms").asLong().orElse(1000L))));
+        resources.push(new HeldVoteExpiry(db, Duration.ofDays(config.get("auth.held-votes-days").asLong().orElse(7L)),
+                Duration.ofMillis(config.get("auth.held-votes-sweep-ms").asLong().orElse(60_000L))));
         if (!server.isRunning()) {
             resources.close();
             throw new PortUnavailableException("the API", config.get("server.port").asInt().orElse(8080));

@@ -39,12 +39,13 @@ public final class LocalMain {
                   Worker   http://localhost:%d/observe/health  and  /observe/metrics
                   S3       http://localhost:%d  (bucket %s)
                   SQS      http://localhost:%d
+                  Mail     IMAP localhost:%d (login and password: the address), SMTP localhost:%d
                   Postgres localhost:%d/anb  (role anb; password in db-credentials.json in the data directory)
                   Data     %s
                   More API %s
                 Stop with Ctrl-C; data is kept for the next start.
                 %n""", url, url, url, url, settings.workerPort(), settings.s3Port(),
-                LocalPlatform.BUCKET, settings.sqsPort(), settings.postgresPort(), settings.dataDir(),
+                LocalPlatform.BUCKET, settings.sqsPort(), settings.imapPort(), settings.smtpPort(), settings.postgresPort(), settings.dataDir(),
                 settings.extraApiPorts().isEmpty() ? "none (ANB_EXTRA_API_PORTS=8090 starts one on :8090)"
                         : settings.extraApiPorts().stream().map(p -> "http://localhost:" + p).toList());
         stopped.await();

@@ -58,6 +58,7 @@ public final class LocalPlatform implements AutoCloseable {
             started(() -> queueServer.close());
             objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigins());
             started(() -> objectServer.close());
+            started(EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort()));
             wire(database, queueServer, objectServer);
             this.config = build(Map.of());
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
@@ -90,6 +91,11 @@ public final class LocalPlatform implements AutoCloseable {
     public static LocalPlatform start(LocalSettings settings, Map<String, String> overrides,
                                       Map<String, String> environment) {
         return new LocalPlatform(settings, overrides, environment);
+    }
+
+    /** Where it keeps data and which ports it listens on. */
+    public LocalSettings settings() {
+        return settings;
     }
 
     public ApiServer api() {
@@ -138,6 +144,10 @@ public final class LocalPlatform implements AutoCloseable {
             values.put(service + ".secret-access-key", SECRET_KEY);
         }
         values.put("auth.jwt-secret", jwtSecret());
+        values.put("mail.transport", "smtp");
+        values.put("mail.smtp.host", "127.0.0.1");
+        values.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
+        values.put("mail.site-url", siteOrigins().getFirst());
         values.put("worker.server.port", String.valueOf(settings.workerPort()));
         values.put("worker.work-dir", settings.dataDir().resolve("worker").toString());
         // The first organizer: created (or given this password) at every start while these are set.

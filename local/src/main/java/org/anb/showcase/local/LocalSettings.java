@@ -13,7 +13,7 @@ import java.util.List;
  * {@link #ephemeral(Path)}: free ports, a throwaway directory.
  */
 public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqsPort, int s3Port, int workerPort,
-                            List<Integer> extraApiPorts) {
+                            int smtpPort, int imapPort, List<Integer> extraApiPorts) {
 
     public static LocalSettings fromEnvironment() {
         return new LocalSettings(
@@ -23,11 +23,14 @@ public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqs
                 Integer.parseInt(env("ANB_SQS_PORT", "9324")),
                 Integer.parseInt(env("ANB_S3_PORT", "9000")),
                 Integer.parseInt(env("ANB_WORKER_PORT", "8081")),
+                Integer.parseInt(env("ANB_SMTP_PORT", "3025")),
+                Integer.parseInt(env("ANB_IMAP_PORT", "3143")),
                 ports(env("ANB_EXTRA_API_PORTS", "")));
     }
 
     public static LocalSettings ephemeral(Path dataDir) {
-        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), List.of());
+        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort(), List.of());
     }
 
     /** Every port the API listens on: the main one, then any extra instance's ({@code ANB_EXTRA_API_PORTS=8090,8091}). */

@@ -18,7 +18,8 @@ final class StartupFailure {
                 return "a port it needs is taken (" + firstLine(cause) + "): stop the program using it, or move this "
                         + "one with ANB_API_PORT (" + settings.apiPort() + "), ANB_WORKER_PORT ("
                         + settings.workerPort() + "), ANB_POSTGRES_PORT (" + settings.postgresPort()
-                        + "), ANB_SQS_PORT (" + settings.sqsPort() + ") or ANB_S3_PORT (" + settings.s3Port() + ")";
+                        + "), ANB_SQS_PORT (" + settings.sqsPort() + "), ANB_S3_PORT (" + settings.s3Port()
+                        + "), ANB_SMTP_PORT (" + settings.smtpPort() + ") or ANB_IMAP_PORT (" + settings.imapPort() + ")";
             }
         }
         Throwable root = failure;

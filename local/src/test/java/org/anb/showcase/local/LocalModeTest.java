@@ -55,7 +55,7 @@ class LocalModeTest {
     void extraApiPortsStartMoreInstancesOnTheSameServersAndKey(@TempDir Path dataDir) {
         LocalSettings one = LocalSettings.ephemeral(dataDir);
         LocalSettings settings = new LocalSettings(one.dataDir(), one.apiPort(), one.postgresPort(), one.sqsPort(),
-                one.s3Port(), one.workerPort(), List.of(LocalSettings.freePort()));
+                one.s3Port(), one.workerPort(), one.smtpPort(), one.imapPort(), List.of(LocalSettings.freePort()));
         try (LocalPlatform platform = LocalPlatform.start(settings, Map.of("auth.bcrypt-cost", "4",
                 "worker.enabled", "false"))) {
             ApiClient main = ApiClient.at(platform.apiUrl());

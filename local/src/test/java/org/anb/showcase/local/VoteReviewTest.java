@@ -28,7 +28,7 @@ class VoteReviewTest {
     @Test
     void integritySignalsNameEachRuleBehindTheScoreAndRaiseAnAlert() {
         UUID video = contest.publishedVideo(api.newPlayer("Cali"), "sospechosa");
-        contest.votes(video, 12); // twelve accounts a minute old, unconfirmed, from one network
+        contest.unconfirmedVotes(video, 12); // twelve accounts a minute old, unconfirmed, from one network
         Player organizer = contest.organizer();
 
         JsonNode signals = api.get("/api/admin/videos/" + video + "/integrity", organizer.token()).body();

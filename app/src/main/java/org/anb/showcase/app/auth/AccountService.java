@@ -4,21 +4,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.core.db.DbFailures;
+import org.anb.showcase.core.db.Transactions;
 
 /** Signing up and logging in. */
 public final class AccountService {
     private static final String BAD_CREDENTIALS = "Credenciales inválidas.";
     public static final String SUSPENDED = "La cuenta está suspendida.";
 
+    private final DbClient db;
+    private final DisposableDomains disposable;
+    private final EmailConfirmation confirmation;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
 
-    public AccountService(UserRepository users, PasswordHasher hasher, TokenService tokens, LoginThrottle throttle) {
+    public AccountService(DbClient db, UserRepository users, PasswordHasher hasher, TokenService tokens,
+                          LoginThrottle throttle, EmailConfirmation confirmation, DisposableDomains disposable) {
+        this.db = db;
+        this.disposable = disposable;
+        this.confirmation = confirmation;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
@@ -26,13 +35,23 @@ public final class AccountService {
     }
 
     public UUID signup(SignupForm form) {
+        if (disposable.isDisposable(form.email())) {
+            throw new ApiException(400, "Datos de registro inválidos.",
+                    Map.of("email", "No se aceptan correos temporales o desechables. Usa tu correo personal."));
+        }
         if (users.isBanned(form.email())) {
             throw new ApiException(400, "Datos de registro inválidos.",
                     Map.of("email", "Este correo electrónico no puede registrarse."));
         }
         UUID id = UUID.randomUUID();
+        String hash = hasher.hash(form.password());
         try {
-            users.insert(id, form, hasher.hash(form.password()));
+            // The account and its confirmation mail commit together: no account without its link, no mail for none.
+            Transactions.inTransaction(db, tx -> {
+                users.insert(tx, id, form, hash);
+                confirmation.mail(tx, id, form.email(), form.firstName());
+                return null;
+            });
         } catch (DbClientException e) {
             if (DbFailures.isUniqueViolation(e)) {
                 throw new ApiException(400, "Datos de registro inválidos.",

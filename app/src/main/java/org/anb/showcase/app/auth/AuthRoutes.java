@@ -21,9 +21,13 @@ public final class AuthRoutes {
 
     private final Authenticator auth;
     private final UserRepository users;
+    private final EmailConfirmation confirmation;
+    private final ClientLimit mailings;
 
     public AuthRoutes(AccountService accounts, TokenService tokens, ClientAddresses clients, ClientLimit signups,
-                      Authenticator auth, UserRepository users) {
+                      Authenticator auth, UserRepository users, EmailConfirmation confirmation, ClientLimit mailings) {
+        this.confirmation = confirmation;
+        this.mailings = mailings;
         this.accounts = accounts;
         this.tokens = tokens;
         this.clients = clients;
@@ -37,7 +41,9 @@ public final class AuthRoutes {
                 Endpoint.post("/api/auth/signup", this::signup),
                 Endpoint.post("/api/auth/login", this::login),
                 Endpoint.post("/api/auth/logout", this::logout),
-                Endpoint.get("/api/auth/me", this::me));
+                Endpoint.get("/api/auth/me", this::me),
+                Endpoint.post("/api/auth/verify", this::verify),
+                Endpoint.post("/api/auth/verify/resend", this::resendVerification));
     }
 
     private void signup(ServerRequest req, ServerResponse res) {
@@ -59,13 +65,31 @@ public final class AuthRoutes {
                 "expires_in", tokens.lifetime().toSeconds()));
     }
 
-    /** Revokes the caller's token on the server: a copy of it (in a log, in a stolen backup) no longer works. */
+    /** Uses the confirmation link's token: the account is confirmed and its held votes count. */
+    private void verify(ServerRequest req, ServerResponse res) {
+        String token = Json.readObject(req).text("token").orElse("");
+        if (!confirmation.confirm(token)) {
+            throw new ApiException(400, "El enlace de confirmación no es válido o ya expiró.",
+                    Map.of("token", "Pide un enlace nuevo desde tu cuenta."));
+        }
+        Json.ok(res, Map.of("message", "Correo confirmado."));
+    }
+
+    /** Mails a new confirmation link (nothing when the account is already confirmed). */
+    private void resendVerification(ServerRequest req, ServerResponse res) {
+        Caller caller = auth.requireCaller(req);
+        mailings.take(req);
+        confirmation.resend(caller.id());
+        Json.send(res, 202, Map.of("message", "Si tu correo aún no está confirmado, te enviamos un enlace nuevo."));
+    }
+
     /** The caller's own account, with the role the site uses to show the staff pages. */
     private void me(ServerRequest req, ServerResponse res) {
         Caller caller = auth.requireCaller(req);
         Json.ok(res, users.profile(caller.id()).orElseThrow(ApiException::unauthorized));
     }
 
+    /** Revokes the caller's token on the server: a copy of it (in a log, in a stolen backup) no longer works. */
     private void logout(ServerRequest req, ServerResponse res) {
         TokenService.VerifiedToken token = auth.requireToken(req);
         users.revoke(token.tokenId(), token.expiresAt());

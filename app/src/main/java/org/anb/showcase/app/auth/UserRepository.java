@@ -18,8 +18,8 @@ public final class UserRepository {
      * Inserts the player; a duplicate e-mail (any case) surfaces as a unique violation from the database. A city
      * spelling an organizer merged into another is stored as that city.
      */
-    public void insert(UUID id, SignupForm form, String passwordHash) {
-        db.execute().insert("""
+    public void insert(io.helidon.dbclient.DbExecute exec, UUID id, SignupForm form, String passwordHash) {
+        exec.insert("""
                 INSERT INTO users (id, first_name, last_name, email, password_hash, city, country)
                 VALUES (?, ?, ?, ?, ?, COALESCE((SELECT city FROM city_aliases WHERE alias_key = city_key(?)), ?), ?)""",
                 id, form.firstName(), form.lastName(), form.email(), passwordHash, form.city(), form.city(),

@@ -58,16 +58,26 @@ public final class GalleryRepository {
         String videos = join(ballots, Ballot::videoId);
         String voters = join(ballots, Ballot::userId);
         String networks = ballots.stream().map(Ballot::network).collect(Collectors.joining(","));
+        // Held: the voter's e-mail is unconfirmed while an edition runs (with none, the assignment's rule: all count).
+        Set<Ballot> held = new HashSet<>();
         Set<Ballot> counted = db.execute().query("""
-                INSERT INTO votes (video_id, user_id, network)
-                SELECT b.video_id, b.user_id, nullif(b.network, '')
+                INSERT INTO votes (video_id, user_id, network, held)
+                SELECT b.video_id, b.user_id, nullif(b.network, ''),
+                       coalesce(u.email_verified_at IS NULL, false) AND EXISTS (SELECT 1 FROM contest)
                   FROM unnest(string_to_array(?, ',')::uuid[], string_to_array(?, ',')::uuid[],
                               string_to_array(?, ',')) AS b(video_id, user_id, network)
                   JOIN videos v ON v.id = b.video_id AND v.published_at IS NOT NULL AND v.owner_id <> b.user_id
+                  LEFT JOIN users u ON u.id = b.user_id -- a voter deleted meanwhile still fails on the foreign key
                  ORDER BY b.video_id, b.user_id
                 ON CONFLICT (video_id, user_id) DO NOTHING
-                RETURNING video_id, user_id""", videos, voters, networks)
-                .map(row -> new Ballot(Rows.uuid(row, "video_id"), Rows.uuid(row, "user_id"), null))
+                RETURNING video_id, user_id, held""", videos, voters, networks)
+                .map(row -> {
+                    Ballot ballot = new Ballot(Rows.uuid(row, "video_id"), Rows.uuid(row, "user_id"), null);
+                    if (Rows.bool(row, "held")) {
+                        held.add(ballot);
+                    }
+                    return ballot;
+                })
                 .collect(Collectors.toCollection(HashSet::new));
         Map<UUID, UUID> ownerOfPublished = counted.size() == ballots.size() ? Map.of() : db.execute().query(
                 "SELECT id, owner_id FROM videos WHERE id = ANY (string_to_array(?, ',')::uuid[]) "
@@ -77,7 +87,8 @@ public final class GalleryRepository {
         List<VoteOutcome> outcomes = new ArrayList<>(ballots.size());
         for (Ballot ballot : ballots) {
             UUID owner = ownerOfPublished.get(ballot.videoId());
-            outcomes.add(counted.remove(ballot.withoutNetwork()) ? VoteOutcome.COUNTED
+            Ballot stored = ballot.withoutNetwork();
+            outcomes.add(counted.remove(stored) ? (held.contains(stored) ? VoteOutcome.HELD : VoteOutcome.COUNTED)
                     : owner == null ? VoteOutcome.NOT_VOTABLE
                     : owner.equals(ballot.userId()) ? VoteOutcome.OWN_VIDEO : VoteOutcome.ALREADY_VOTED);
         }
@@ -110,5 +121,5 @@ public final class GalleryRepository {
                                  String posterKey, long votes, boolean voted) {
     }
 
-    public enum VoteOutcome { COUNTED, ALREADY_VOTED, NOT_VOTABLE, OWN_VIDEO }
+    public enum VoteOutcome { COUNTED, HELD, ALREADY_VOTED, NOT_VOTABLE, OWN_VIDEO }
 }

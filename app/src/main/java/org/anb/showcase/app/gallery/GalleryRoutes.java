@@ -82,6 +82,7 @@ public final class GalleryRoutes {
                 pages.changed();
                 Json.ok(res, Map.of("message", "Voto registrado exitosamente."));
             }
+            case HELD -> Json.ok(res, Map.of("message", "Voto registrado exitosamente.", "held", true));
             case ALREADY_VOTED -> throw ApiException.badRequest("Ya has votado por este video.");
             case NOT_VOTABLE -> throw ApiException.videoNotFound();
             case OWN_VIDEO -> throw new ApiException(403, "No puedes votar por tu propio video.");

@@ -27,24 +27,26 @@ public final class ApiClient {
 
     private final String base;
     private final String forwardedFor;
+    private final java.util.function.Consumer<UUID> confirmer;
 
-    ApiClient(String base) {
-        this(base, null);
+    ApiClient(String base, java.util.function.Consumer<UUID> confirmer) {
+        this(base, null, confirmer);
     }
 
-    private ApiClient(String base, String forwardedFor) {
+    private ApiClient(String base, String forwardedFor, java.util.function.Consumer<UUID> confirmer) {
         this.base = base;
         this.forwardedFor = forwardedFor;
+        this.confirmer = confirmer;
     }
 
-    /** A client for an API at another address than the shared test platform's. */
+    /** A client for an API at another address than the shared test platform's; its new players stay unconfirmed. */
     public static ApiClient at(String base) {
-        return new ApiClient(base);
+        return new ApiClient(base, id -> { });
     }
 
     /** This client as if at {@code address} behind a trusted proxy (which writes X-Forwarded-For). */
     public ApiClient from(String address) {
-        return new ApiClient(base, address);
+        return new ApiClient(base, address, confirmer);
     }
 
     public record Reply(int status, JsonNode body, String raw, java.net.http.HttpHeaders headers) {
@@ -61,7 +63,17 @@ public final class ApiClient {
         return newPlayer("Jugador", city);
     }
 
+    /**
+     * A fresh player, signed up and logged in. On the shared test platform its e-mail is confirmed (as most
+     * players' are); {@link #newUnconfirmedPlayer} is the one who never opened the mail.
+     */
     public Player newPlayer(String firstName, String city) {
+        Player player = newUnconfirmedPlayer(firstName, city);
+        confirmer.accept(player.id());
+        return player;
+    }
+
+    public Player newUnconfirmedPlayer(String firstName, String city) {
         String email = "p-" + UUID.randomUUID() + "@example.com";
         Reply signup = post("/api/auth/signup", null, signupBody(firstName, email, city));
         if (signup.status() != 201) {

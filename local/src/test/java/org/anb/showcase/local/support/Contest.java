@@ -57,9 +57,20 @@ public final class Contest {
         return video;
     }
 
+    /** {@code count} votes from new, confirmed fans. */
     public void votes(UUID video, int count) {
+        votes(video, count, true);
+    }
+
+    /** {@code count} votes from new fans who never confirmed their e-mail (counted only while no edition runs). */
+    public void unconfirmedVotes(UUID video, int count) {
+        votes(video, count, false);
+    }
+
+    private void votes(UUID video, int count, boolean confirmed) {
         for (int i = 0; i < count; i++) {
-            int status = api.post("/api/public/videos/" + video + "/vote", api.newPlayer("Fan").token(), null).status();
+            Player fan = confirmed ? api.newPlayer("Fan") : api.newUnconfirmedPlayer("Fan", "Cali");
+            int status = api.post("/api/public/videos/" + video + "/vote", fan.token(), null).status();
             if (status != 200) {
                 throw new IllegalStateException("vote refused: " + status);
             }
