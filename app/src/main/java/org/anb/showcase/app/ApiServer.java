@@ -24,7 +24,9 @@ import org.anb.showcase.app.auth.HeldVoteExpiry;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.auth.LoginThrottle;
+import org.anb.showcase.app.auth.PasswordChanges;
 import org.anb.showcase.app.auth.PasswordHasher;
+import org.anb.showcase.app.auth.PasswordRoutes;
 import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.app.auth.UserRepository;
 import org.anb.showcase.app.contest.ContestRoutes;
@@ -128,6 +130,8 @@ public final class ApiServer implements AutoCloseable {
 
         Outbox outbox = Outbox.from(config.get("mail"));
         EmailConfirmation confirmation = new EmailConfirmation(db, new AccountLinks(), outbox);
+        ClientLimit mailings = ClientLimit.from("mail", config.get("limits.mail"), 10, Duration.ofHours(1), buckets,
+                clients);
         HealthRoutes health = new HealthRoutes(db, queue, store);
         PublicPages pages = PublicPages.from(config.get("public-reads")).publishingMetricsTo(meters);
         GalleryRepository gallery = new GalleryRepository(db);
@@ -138,9 +142,10 @@ public final class ApiServer implements AutoCloseable {
                         DisposableDomains.from(authConfig)),
                         tokens, clients, ClientLimit.from("signup", config.get("limits.signup"), 10, Duration.ofHours(1),
                                 buckets, clients),
-                        auth, users, confirmation, ClientLimit.from("mail", config.get("limits.mail"), 10,
-                                Duration.ofHours(1), buckets, clients))
+                        auth, users, confirmation, mailings)
                         .endpoints(),
+                new PasswordRoutes(new PasswordChanges(db, new AccountLinks(), outbox, hasher, users), auth,
+                        mailings).endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
                         ClientLimit.from("vote", config.get("limits.vote"), 120, Duration.ofMinutes(1), buckets, clients), pages,

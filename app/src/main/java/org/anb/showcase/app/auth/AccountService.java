@@ -86,6 +86,6 @@ public final class AccountService {
         if (!stored.get().active()) { // said only to whoever knows the password
             throw new ApiException(403, SUSPENDED);
         }
-        return tokens.issue(stored.get().userId());
+        return tokens.issue(stored.get().userId(), stored.get().sessionGeneration());
     }
 }

@@ -68,6 +68,6 @@ public final class Authenticator {
 
     /** Its user still there, not suspended, and not logged out with: one query. */
     private Role roleOf(TokenService.VerifiedToken token) {
-        return users.activeRole(token.userId(), token.tokenId()).orElseThrow(ApiException::unauthorized);
+        return users.activeRole(token.userId(), token.tokenId(), token.sessionGeneration()).orElseThrow(ApiException::unauthorized);
     }
 }

@@ -28,6 +28,17 @@ public record SignupForm(String firstName, String lastName, String email, String
         } else if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
             errors.put("email", "El correo electrónico no es válido.");
         }
+        String password1 = newPassword(body, errors);
+        String city = name(body, "city", errors);
+        String country = name(body, "country", errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "Datos de registro inválidos.", errors);
+        }
+        return new SignupForm(firstName, lastName, email, password1, city, country);
+    }
+
+    /** {@code password1} and {@code password2}, checked as at sign-up (also for a reset or a change). */
+    static String newPassword(JsonBody body, Map<String, String> errors) {
         String password1 = body.text("password1").orElse("");
         Optional<String> password2 = body.text("password2");
         if (password1.isEmpty()) {
@@ -42,12 +53,7 @@ public record SignupForm(String firstName, String lastName, String email, String
         } else if (!password2.get().equals(password1)) {
             errors.put("password2", "Las contraseñas no coinciden.");
         }
-        String city = name(body, "city", errors);
-        String country = name(body, "country", errors);
-        if (!errors.isEmpty()) {
-            throw new ApiException(400, "Datos de registro inválidos.", errors);
-        }
-        return new SignupForm(firstName, lastName, email, password1, city, country);
+        return password1;
     }
 
     private static String name(JsonBody body, String field, Map<String, String> errors) {

@@ -28,6 +28,7 @@ import io.helidon.config.Config;
 public final class TokenService {
     /** HS256 needs a key of at least 256 bits. */
     static final int MIN_SECRET_BYTES = 32;
+    private static final String GENERATION = "gen";
 
     private final MACSigner signer;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -66,6 +67,11 @@ public final class TokenService {
     }
 
     public String issue(UUID userId) {
+        return issue(userId, 0);
+    }
+
+    /** A token of the account's current session generation (a password reset or change moves it on). */
+    public String issue(UUID userId, int sessionGeneration) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
@@ -73,6 +79,7 @@ public final class TokenService {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
+                .claim(GENERATION, sessionGeneration)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
@@ -87,14 +94,16 @@ public final class TokenService {
     public Optional<VerifiedToken> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
+            Long generation = claims.getLongClaim(GENERATION);
             return Optional.of(new VerifiedToken(UUID.fromString(claims.getSubject()),
-                    UUID.fromString(claims.getJWTID()), claims.getExpirationTime().toInstant()));
+                    UUID.fromString(claims.getJWTID()), claims.getExpirationTime().toInstant(),
+                    generation == null ? 0 : generation.intValue()));
         } catch (Exception e) {
             return Optional.empty();
         }
     }
 
     /** What a valid token says: whose it is, its own id (for revocation) and when it expires. */
-    public record VerifiedToken(UUID userId, UUID tokenId, Instant expiresAt) {
+    public record VerifiedToken(UUID userId, UUID tokenId, Instant expiresAt, int sessionGeneration) {
     }
 }

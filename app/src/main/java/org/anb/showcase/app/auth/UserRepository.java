@@ -34,20 +34,23 @@ public final class UserRepository {
 
     public Optional<StoredCredentials> credentialsFor(String email) {
         return db.execute().get("""
-                SELECT id, password_hash, account_active(account_status, suspended_until) AS active
+                SELECT id, password_hash, account_active(account_status, suspended_until) AS active,
+                       session_generation
                   FROM users WHERE lower(email) = lower(?)""", email)
                 .map(row -> new StoredCredentials(Rows.uuid(row, "id"), Rows.text(row, "password_hash"),
-                        Rows.bool(row, "active")));
+                        Rows.bool(row, "active"), (int) Rows.number(row, "session_generation")));
     }
 
     /**
      * The account's role if it exists, is not suspended or banned, and has not logged out with this token: one
      * query on every authenticated request, so a sanction or a role change holds on every instance at once.
      */
-    public Optional<Role> activeRole(UUID id, UUID tokenId) {
+    public Optional<Role> activeRole(UUID id, UUID tokenId, int sessionGeneration) {
         return db.execute().get("""
                 SELECT role FROM users WHERE id = ? AND account_active(account_status, suspended_until)
-                   AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?)""", id, tokenId)
+                   AND (session_generation = ? OR kept_session = ?)
+                   AND NOT EXISTS (SELECT 1 FROM revoked_tokens WHERE jti = ?)""", id, sessionGeneration, tokenId,
+                tokenId)
                 .flatMap(row -> Role.fromWire(Rows.text(row, "role")));
     }
 
@@ -72,6 +75,15 @@ public final class UserRepository {
         db.execute().delete("DELETE FROM revoked_tokens WHERE expires_at < now()");
     }
 
-    public record StoredCredentials(UUID userId, String passwordHash, boolean active) {
+    /** The account's password hash and current session generation, by id. */
+    public Optional<StoredCredentials> credentialsOf(UUID id) {
+        return db.execute().get("""
+                SELECT id, password_hash, account_active(account_status, suspended_until) AS active,
+                       session_generation FROM users WHERE id = ?""", id)
+                .map(row -> new StoredCredentials(Rows.uuid(row, "id"), Rows.text(row, "password_hash"),
+                        Rows.bool(row, "active"), (int) Rows.number(row, "session_generation")));
+    }
+
+    public record StoredCredentials(UUID userId, String passwordHash, boolean active, int sessionGeneration) {
     }
 }

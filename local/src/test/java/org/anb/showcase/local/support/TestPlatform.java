@@ -33,6 +33,7 @@ public final class TestPlatform {
             "auth.login-throttle.client-failures", "100000",
             "limits.signup.per-client", "100000", "limits.vote.per-client", "100000",
             "limits.concurrent-per-client", "100000", "limits.report.per-client", "100000",
+            "limits.mail.per-client", "100000",
             // Edition tests set and clear the contest row directly between tests: every request reads it afresh.
             "contest.fresh-ms", "0",
             // Mail leaves within a tenth of a second; held votes of week-old unconfirmed accounts go within one.
