@@ -16,13 +16,21 @@ final class EmbeddedMailServer implements AutoCloseable {
         this.mail = mail;
     }
 
+    /** GreenMail's default 2 s wait for its listeners failed on a busy 2-core CI machine; start-up is not a race. */
+    private static final long STARTUP_TIMEOUT_MS = 60_000;
+
     static EmbeddedMailServer start(int smtpPort, int imapPort) {
         GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                listener(smtpPort, ServerSetup.PROTOCOL_SMTP), listener(imapPort, ServerSetup.PROTOCOL_IMAP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mail.start();
         return new EmbeddedMailServer(mail);
+    }
+
+    private static ServerSetup listener(int port, String protocol) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", protocol);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        return setup;
     }
 
     @Override
