@@ -27,6 +27,7 @@ import org.anb.showcase.app.auth.LoginThrottle;
 import org.anb.showcase.app.auth.PasswordChanges;
 import org.anb.showcase.app.auth.PasswordHasher;
 import org.anb.showcase.app.auth.PasswordRoutes;
+import org.anb.showcase.app.auth.SignupChallenge;
 import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.app.auth.UserRepository;
 import org.anb.showcase.app.contest.ContestRoutes;
@@ -142,7 +143,7 @@ public final class ApiServer implements AutoCloseable {
                         DisposableDomains.from(authConfig)),
                         tokens, clients, ClientLimit.from("signup", config.get("limits.signup"), 10, Duration.ofHours(1),
                                 buckets, clients),
-                        auth, users, confirmation, mailings)
+                        auth, users, confirmation, mailings, SignupChallenge.from(db, authConfig), edition)
                         .endpoints(),
                 new PasswordRoutes(new PasswordChanges(db, new AccountLinks(), outbox, hasher, users), auth,
                         mailings).endpoints(),

@@ -3,8 +3,10 @@ package org.anb.showcase.app.auth;
 import java.util.List;
 import java.util.Map;
 
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import org.anb.showcase.app.contest.CurrentEdition;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
@@ -23,9 +25,14 @@ public final class AuthRoutes {
     private final UserRepository users;
     private final EmailConfirmation confirmation;
     private final ClientLimit mailings;
+    private final SignupChallenge challenges;
+    private final CurrentEdition edition;
 
     public AuthRoutes(AccountService accounts, TokenService tokens, ClientAddresses clients, ClientLimit signups,
-                      Authenticator auth, UserRepository users, EmailConfirmation confirmation, ClientLimit mailings) {
+                      Authenticator auth, UserRepository users, EmailConfirmation confirmation, ClientLimit mailings,
+                      SignupChallenge challenges, CurrentEdition edition) {
+        this.challenges = challenges;
+        this.edition = edition;
         this.confirmation = confirmation;
         this.mailings = mailings;
         this.accounts = accounts;
@@ -43,12 +50,18 @@ public final class AuthRoutes {
                 Endpoint.post("/api/auth/logout", this::logout),
                 Endpoint.get("/api/auth/me", this::me),
                 Endpoint.post("/api/auth/verify", this::verify),
+                Endpoint.get("/api/auth/challenge", this::challenge),
                 Endpoint.post("/api/auth/verify/resend", this::resendVerification));
     }
 
     private void signup(ServerRequest req, ServerResponse res) {
         signups.take(req);
-        SignupForm form = SignupForm.parse(Json.readObject(req));
+        JsonBody body = Json.readObject(req);
+        SignupForm form = SignupForm.parse(body);
+        if (edition.get().signupChallenge() && !challenges.accept(body.text("altcha").orElse(null))) {
+            throw new ApiException(400, "Datos de registro inválidos.",
+                    Map.of("altcha", "Completa la verificación antirrobots e intenta de nuevo."));
+        }
         var userId = accounts.signup(form);
         Json.send(res, 201, Map.of("message", "Usuario creado exitosamente.", "user_id", userId.toString()));
     }
@@ -63,6 +76,12 @@ public final class AuthRoutes {
         String token = accounts.login(email, password, clients.keyOf(req));
         Json.ok(res, Map.of("access_token", token, "token_type", "Bearer",
                 "expires_in", tokens.lifetime().toSeconds()));
+    }
+
+    /** A proof-of-work challenge for the sign-up form (the ALTCHA widget solves it in the browser). */
+    private void challenge(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CACHE_CONTROL, "no-store");
+        Json.ok(res, challenges.create());
     }
 
     /** Uses the confirmation link's token: the account is confirmed and its held votes count. */

@@ -3,7 +3,6 @@ package org.anb.showcase.app.auth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.helidon.config.Config;
@@ -51,7 +50,7 @@ public final class LoginThrottle {
      * @return the attempt, to report as {@link Attempt#succeeded()} if the password was right
      */
     public Attempt begin(String email, String clientKey) {
-        String accountKey = email.strip().toLowerCase(Locale.ROOT);
+        String accountKey = EmailKey.of(email);
         List<Take> takes = List.of(new Take(accountFromClient, accountKey + " " + clientKey),
                 new Take(client, clientKey), new Take(account, accountKey));
         List<Take> taken = new ArrayList<>();

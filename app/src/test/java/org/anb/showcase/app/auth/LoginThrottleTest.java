@@ -100,4 +100,14 @@ class LoginThrottleTest {
         }
         throttle.begin("bea@example.com", "203.0.113.9"); // the client's second take: refused ones took nothing
     }
+
+    @Test
+    void gmailVariantsOfOneMailboxShareItsBudget() {
+        LoginThrottle throttle = new LoginThrottle(new InstanceBuckets(), 2, 100, WINDOW, 100, Duration.ofSeconds(10));
+        throttle.begin("anaperez@gmail.com", "203.0.113.9");
+        throttle.begin("Ana.Perez+1@GoogleMail.com", "203.0.113.9");
+        assertThatThrownBy(() -> throttle.begin(" ana.perez+2@gmail.com", "203.0.113.9"))
+                .isInstanceOf(TooManyRequestsException.class);
+        throttle.begin("ana.perez@example.com", "203.0.113.9"); // other providers keep their dots
+    }
 }
