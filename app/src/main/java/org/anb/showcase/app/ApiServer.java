@@ -20,6 +20,7 @@ import org.anb.showcase.app.auth.AccountLinks;
 import org.anb.showcase.app.auth.AccountService;
 import org.anb.showcase.app.auth.DisposableDomains;
 import org.anb.showcase.app.auth.EmailConfirmation;
+import org.anb.showcase.app.auth.GuardianConsent;
 import org.anb.showcase.app.auth.HeldVoteExpiry;
 import org.anb.showcase.app.auth.AuthRoutes;
 import org.anb.showcase.app.auth.Authenticator;
@@ -58,6 +59,8 @@ import org.anb.showcase.app.integrity.IntegrityRepository;
 import org.anb.showcase.app.integrity.IntegrityRoutes;
 import org.anb.showcase.app.integrity.VoteReview;
 import org.anb.showcase.app.moderation.ModerationRepository;
+import org.anb.showcase.app.privacy.PrivacyRoutes;
+import org.anb.showcase.app.videos.ObjectDeletions;
 import org.anb.showcase.app.moderation.ModerationRoutes;
 import org.anb.showcase.app.moderation.ReportRoutes;
 import org.anb.showcase.app.ranking.RankingRepository;
@@ -131,6 +134,8 @@ public final class ApiServer implements AutoCloseable {
 
         Outbox outbox = Outbox.from(config.get("mail"));
         EmailConfirmation confirmation = new EmailConfirmation(db, new AccountLinks(), outbox);
+        GuardianConsent guardians = new GuardianConsent(db, new AccountLinks(), outbox);
+        ObjectDeletions deletions = new ObjectDeletions(db, store);
         ClientLimit mailings = ClientLimit.from("mail", config.get("limits.mail"), 10, Duration.ofHours(1), buckets,
                 clients);
         HealthRoutes health = new HealthRoutes(db, queue, store);
@@ -140,13 +145,14 @@ public final class ApiServer implements AutoCloseable {
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(db, users, hasher, tokens,
                         LoginThrottle.from(authConfig.get("login-throttle"), buckets), confirmation,
-                        DisposableDomains.from(authConfig)),
+                        DisposableDomains.from(authConfig), guardians),
                         tokens, clients, ClientLimit.from("signup", config.get("limits.signup"), 10, Duration.ofHours(1),
                                 buckets, clients),
                         auth, users, confirmation, mailings, SignupChallenge.from(db, authConfig), edition)
                         .endpoints(),
                 new PasswordRoutes(new PasswordChanges(db, new AccountLinks(), outbox, hasher, users), auth,
                         mailings).endpoints(),
+                new PrivacyRoutes(db, auth, guardians, users, hasher, deletions, pages).endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
                         ClientLimit.from("vote", config.get("limits.vote"), 120, Duration.ofMinutes(1), buckets, clients), pages,
@@ -185,7 +191,7 @@ public final class ApiServer implements AutoCloseable {
                         config.get("limits.concurrent-per-client").asInt().orElse(32), clients))))
                 .build()
                 .start();
-        UploadSweeper sweeper = UploadSweeper.create(db, store, queue, limits);
+        UploadSweeper sweeper = UploadSweeper.create(db, store, queue, limits, deletions);
         sweeper.start();
         CloseableStack resources = new CloseableStack();
         resources.push(db);

@@ -13,8 +13,8 @@ import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.Mailbox;
 import org.anb.showcase.local.support.TestPlatform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Confirmed e-mail and held votes, read from real mail over IMAP: the link confirms once; while an edition runs an
@@ -23,12 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConfirmedAccountsTest {
     private final ApiClient api = TestPlatform.api();
-    private final Contest contest = new Contest(api);
+    /** Clears the edition after each test. */
+    @RegisterExtension
+    final Contest contest = new Contest(api);
 
-    @AfterEach
-    void noEditionAfterwards() {
-        Contest.clear();
-    }
 
     @Test
     void theMailedLinkConfirmsTheAccountOnce() {

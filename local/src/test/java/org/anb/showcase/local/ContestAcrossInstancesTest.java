@@ -18,9 +18,9 @@ import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.SampleVideos;
 import org.anb.showcase.local.support.TestPlatform;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the edition needs to hold for the deployment, with two API instances on one database: a sanction and a role
@@ -31,7 +31,9 @@ class ContestAcrossInstancesTest {
     private static ApiServer second;
     private static ApiClient other;
     private final ApiClient api = TestPlatform.api();
-    private final Contest contest = new Contest(api);
+    /** Clears the edition after each test. */
+    @RegisterExtension
+    final Contest contest = new Contest(api);
 
     @BeforeAll
     static void startASecondInstance() {
@@ -46,10 +48,6 @@ class ContestAcrossInstancesTest {
         second.close();
     }
 
-    @AfterEach
-    void noEditionAfterwards() {
-        Contest.clear();
-    }
 
     @Test
     void aSuspensionThroughOneInstanceStopsTheTokenOnTheOtherAtOnce() {

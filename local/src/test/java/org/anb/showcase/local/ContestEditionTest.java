@@ -11,18 +11,16 @@ import org.anb.showcase.local.support.ApiClient.Player;
 import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.TestPlatform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each rule of the edition, on every path it governs; and with no edition, the assignment's behaviour. */
 class ContestEditionTest {
     private final ApiClient api = TestPlatform.api();
-    private final Contest contest = new Contest(api);
+    /** Clears the edition after each test. */
+    @RegisterExtension
+    final Contest contest = new Contest(api);
 
-    @AfterEach
-    void noEditionAfterwards() {
-        Contest.clear();
-    }
 
     @Test
     void withNoEditionEverythingIsOpenAndUnmoderated() {

@@ -23,18 +23,16 @@ import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Player;
 import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.TestPlatform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Results frozen at publication, recountable from ballots.csv, each fan able to find their own ballot. */
 class ResultsTest {
     private final ApiClient api = TestPlatform.api();
-    private final Contest contest = new Contest(api);
+    /** Clears the edition after each test. */
+    @RegisterExtension
+    final Contest contest = new Contest(api);
 
-    @AfterEach
-    void noEditionAfterwards() {
-        Contest.clear();
-    }
 
     @Test
     void publishedResultsAreFrozenAndEqualARecountOfTheBallotsFile() throws Exception {

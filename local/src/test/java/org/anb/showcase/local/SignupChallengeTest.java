@@ -15,8 +15,8 @@ import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.TestPlatform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contest's {@code signup_challenge}: off, sign-up works as before; on, each sign-up needs a solved ALTCHA
@@ -24,12 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class SignupChallengeTest {
     private final ApiClient api = TestPlatform.api();
-    private final Contest contest = new Contest(api);
+    /** Clears the edition after each test. */
+    @RegisterExtension
+    final Contest contest = new Contest(api);
 
-    @AfterEach
-    void noEditionAfterwards() {
-        Contest.clear();
-    }
 
     @Test
     void withTheSwitchOnASignUpNeedsAFreshSolutionAndTheSwitchOffNeedsNone() throws Exception {

@@ -22,10 +22,13 @@ public final class AccountService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final GuardianConsent guardians;
 
     public AccountService(DbClient db, UserRepository users, PasswordHasher hasher, TokenService tokens,
-                          LoginThrottle throttle, EmailConfirmation confirmation, DisposableDomains disposable) {
+                          LoginThrottle throttle, EmailConfirmation confirmation, DisposableDomains disposable,
+                          GuardianConsent guardians) {
         this.db = db;
+        this.guardians = guardians;
         this.disposable = disposable;
         this.confirmation = confirmation;
         this.users = users;
@@ -50,6 +53,9 @@ public final class AccountService {
             Transactions.inTransaction(db, tx -> {
                 users.insert(tx, id, form, hash);
                 confirmation.mail(tx, id, form.email(), form.firstName());
+                if (form.personal().minor()) {
+                    guardians.mail(tx, id, form.personal().guardianEmail(), form.firstName());
+                }
                 return null;
             });
         } catch (DbClientException e) {

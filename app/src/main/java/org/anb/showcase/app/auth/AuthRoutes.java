@@ -58,6 +58,7 @@ public final class AuthRoutes {
         signups.take(req);
         JsonBody body = Json.readObject(req);
         SignupForm form = SignupForm.parse(body);
+        form.personal().requireConsent(edition.get());
         if (edition.get().signupChallenge() && !challenges.accept(body.text("altcha").orElse(null))) {
             throw new ApiException(400, "Datos de registro inválidos.",
                     Map.of("altcha", "Completa la verificación antirrobots e intenta de nuevo."));

@@ -11,7 +11,7 @@ import org.anb.showcase.app.http.JsonBody;
 
 /** A validated signup request. {@link #parse} names every field at fault in one 400, so a form can show them all. */
 public record SignupForm(String firstName, String lastName, String email, String password,
-                         String city, String country) {
+                         String city, String country, PersonalDetails personal) {
     static final int MIN_PASSWORD_LENGTH = 8;
     private static final int MAX_NAME_LENGTH = 100;
     private static final int MAX_EMAIL_LENGTH = 254;
@@ -25,16 +25,21 @@ public record SignupForm(String firstName, String lastName, String email, String
         String email = body.text("email").map(String::strip).orElse("");
         if (email.isEmpty()) {
             errors.put("email", REQUIRED);
-        } else if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+        } else if (!isEmail(email)) {
             errors.put("email", "El correo electrónico no es válido.");
         }
         String password1 = newPassword(body, errors);
         String city = name(body, "city", errors);
         String country = name(body, "country", errors);
+        PersonalDetails personal = PersonalDetails.parse(body, email, errors);
         if (!errors.isEmpty()) {
             throw new ApiException(400, "Datos de registro inválidos.", errors);
         }
-        return new SignupForm(firstName, lastName, email, password1, city, country);
+        return new SignupForm(firstName, lastName, email, password1, city, country, personal);
+    }
+
+    static boolean isEmail(String text) {
+        return text.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(text).matches();
     }
 
     /** {@code password1} and {@code password2}, checked as at sign-up (also for a reset or a change). */

@@ -19,11 +19,15 @@ public final class UserRepository {
      * spelling an organizer merged into another is stored as that city.
      */
     public void insert(io.helidon.dbclient.DbExecute exec, UUID id, SignupForm form, String passwordHash) {
+        PersonalDetails personal = form.personal();
         exec.insert("""
-                INSERT INTO users (id, first_name, last_name, email, password_hash, city, country)
-                VALUES (?, ?, ?, ?, ?, COALESCE((SELECT city FROM city_aliases WHERE alias_key = city_key(?)), ?), ?)""",
+                INSERT INTO users (id, first_name, last_name, email, password_hash, city, country,
+                                   terms_version, terms_accepted_at, birth_date, guardian_email)
+                VALUES (?, ?, ?, ?, ?, COALESCE((SELECT city FROM city_aliases WHERE alias_key = city_key(?)), ?), ?,
+                        ?, CASE WHEN ?::text IS NOT NULL THEN now() END, ?, ?)""",
                 id, form.firstName(), form.lastName(), form.email(), passwordHash, form.city(), form.city(),
-                form.country());
+                form.country(), personal.termsVersion(), personal.termsVersion(), personal.birthDate(),
+                personal.guardianEmail());
     }
 
     /** Whether a ban bars this mailbox (compared by its normalised key). */
@@ -56,16 +60,20 @@ public final class UserRepository {
 
     public Optional<Profile> profile(UUID id) {
         return db.execute().get("""
-                SELECT id, email, first_name, last_name, city, country, role, email_verified_at IS NOT NULL AS verified
+                SELECT id, email, first_name, last_name, city, country, role, email_verified_at IS NOT NULL AS verified,
+                       is_minor(birth_date) AND guardian_confirmed_at IS NULL AS guardian_pending
                   FROM users WHERE id = ?""", id)
                 .map(row -> new Profile(Rows.uuid(row, "id"), Rows.text(row, "email"), Rows.text(row, "first_name"),
                         Rows.text(row, "last_name"), Rows.text(row, "city"), Rows.text(row, "country"),
-                        Rows.text(row, "role"), Rows.bool(row, "verified")));
+                        Rows.text(row, "role"), Rows.bool(row, "verified"), Rows.bool(row, "guardian_pending")));
     }
 
-    /** {@code GET /api/auth/me}. */
+    /**
+     * {@code GET /api/auth/me}. {@code guardianPending}: a minor whose guardian has not authorised publication yet
+     * (their videos stay private until then).
+     */
     public record Profile(UUID userId, String email, String firstName, String lastName, String city, String country,
-                          String role, boolean emailVerified) {
+                          String role, boolean emailVerified, boolean guardianPending) {
     }
 
     /** Refuses this token from now on (until it expires), and forgets revocations of tokens already expired. */

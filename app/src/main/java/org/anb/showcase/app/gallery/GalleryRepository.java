@@ -29,7 +29,7 @@ public final class GalleryRepository {
      */
     public List<PublishedVideo> published(Optional<String> city, Paging paging, Optional<UUID> viewer) {
         return db.execute().query("""
-                SELECT v.id, v.title, u.first_name || ' ' || u.last_name AS player_name, u.city,
+                SELECT v.id, v.title, public_name(u.first_name, u.last_name, u.birth_date) AS player_name, u.city,
                        v.processed_key, v.poster_key, v.vote_count,
                        EXISTS (SELECT 1 FROM votes WHERE video_id = v.id AND user_id = ?) AS voted
                   FROM (SELECT id, owner_id, title, processed_key, poster_key, vote_count, published_at FROM videos

@@ -1,6 +1,7 @@
 package org.anb.showcase.app.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -14,16 +15,21 @@ import org.anb.showcase.core.db.Rows;
  * Drains the outbox on every API instance: each pass locks a few due messages ({@code FOR UPDATE SKIP LOCKED}, so two
  * instances never take the same one), sends them, and marks each sent — or, when sending fails, due again after a
  * backoff (30 s doubling, at most an hour). A crash between sending and marking sends that message again: at least
- * once, as the SPEC asks. Addresses are never logged.
+ * once, as the SPEC asks. Addresses are never logged; a sent mail keeps its recipient and subject for 30 days, never
+ * its body.
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     private static final int BATCH = 20;
+    /** What was sent to whom is kept a month (support questions: "I never got the mail"), then forgotten. */
+    private static final Duration KEEP_SENT = Duration.ofDays(30);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final DbClient db;
     private final MailTransport transport;
     private final Duration idle;
     private final Thread loop;
+    private Instant lastPurge = Instant.EPOCH; // only the loop's thread reads and writes it
 
     public OutboxSender(DbClient db, MailTransport transport, Duration idle) {
         this.db = db;
@@ -65,7 +71,9 @@ public final class OutboxSender implements AutoCloseable {
             for (Due mail : due) {
                 try {
                     transport.send(mail.message());
-                    tx.update("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ?", mail.id());
+                    // The body goes once sent: it carries single-use links, which must not sit in the database.
+                    tx.update("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, body = '' WHERE id = ?",
+                            mail.id());
                 } catch (Exception e) {
                     long backoff = Math.min(3600, 30L << Math.min(mail.attempts(), 7));
                     tx.update("""
@@ -75,6 +83,11 @@ public final class OutboxSender implements AutoCloseable {
                     LOG.log(Level.WARNING, "mail " + mail.id() + " not sent (attempt " + (mail.attempts() + 1)
                             + "), retried in " + backoff + " s: " + e.getClass().getSimpleName());
                 }
+            }
+            if (due.isEmpty() && lastPurge.plus(PURGE_EVERY).isBefore(Instant.now())) {
+                tx.delete("DELETE FROM mail_outbox WHERE sent_at < now() - make_interval(days => ?::int)",
+                        KEEP_SENT.toDays());
+                lastPurge = Instant.now();
             }
             tx.commit();
             return due.size();

@@ -21,7 +21,7 @@ public final class RankingRepository {
 
     public List<RankedPlayer> page(Optional<String> city, Paging paging) {
         var rows = db.execute().query("""
-                SELECT u.first_name || ' ' || u.last_name AS username, u.city, page.votes
+                SELECT public_name(u.first_name, u.last_name, u.birth_date) AS username, u.city, page.votes
                   FROM (SELECT user_id, votes, signed_up_at FROM player_scores
                          WHERE (CAST(? AS text) IS NULL OR city_key = canonical_city_key(?))
                          ORDER BY votes DESC, signed_up_at, user_id

@@ -55,7 +55,7 @@ public final class ResultsRepository {
                       FROM per_video GROUP BY owner_id)
                 INSERT INTO result_standings (contest_id, user_id, username, city, city_key, position, city_position,
                                               votes, held, void, best_video_id)
-                SELECT ?, p.owner_id, u.first_name || ' ' || u.last_name, u.city, canonical_city_key(u.city),
+                SELECT ?, p.owner_id, public_name(u.first_name, u.last_name, u.birth_date), u.city, canonical_city_key(u.city),
                        row_number() OVER (ORDER BY p.votes DESC, u.created_at, u.id),
                        row_number() OVER (PARTITION BY canonical_city_key(u.city)
                                           ORDER BY p.votes DESC, u.created_at, u.id),

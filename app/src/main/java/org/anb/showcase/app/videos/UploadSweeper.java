@@ -20,6 +20,7 @@ import org.anb.showcase.core.storage.ObjectStore;
  * {@code requeue-after} (the job was lost — a crash between the row and the send, a queue purge — or the workers are
  * behind); and removes direct-upload forms that expired without completion, with what their clients put in staging.
  * Duplicate jobs are harmless: the worker's status transitions are conditional, so a second message does no work.
+ * It also deletes the files of erased accounts still waiting in {@link ObjectDeletions}.
  */
 public final class UploadSweeper implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(UploadSweeper.class.getName());
@@ -30,12 +31,14 @@ public final class UploadSweeper implements AutoCloseable {
     private final ObjectStore store;
     private final JobQueue queue;
     private final UploadLimits limits;
+    private final ObjectDeletions deletions;
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("upload-sweeper").daemon().factory());
 
     private UploadSweeper(VideoRepository videos, PendingUploads pending, ObjectStore store, JobQueue queue,
-                          UploadLimits limits) {
+                          UploadLimits limits, ObjectDeletions deletions) {
+        this.deletions = deletions;
         this.videos = videos;
         this.pending = pending;
         this.store = store;
@@ -43,8 +46,9 @@ public final class UploadSweeper implements AutoCloseable {
         this.limits = limits;
     }
 
-    public static UploadSweeper create(DbClient db, ObjectStore store, JobQueue queue, UploadLimits limits) {
-        return new UploadSweeper(new VideoRepository(db), new PendingUploads(db), store, queue, limits);
+    public static UploadSweeper create(DbClient db, ObjectStore store, JobQueue queue, UploadLimits limits,
+                                       ObjectDeletions deletions) {
+        return new UploadSweeper(new VideoRepository(db), new PendingUploads(db), store, queue, limits, deletions);
     }
 
     public void start() {
@@ -62,6 +66,7 @@ public final class UploadSweeper implements AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "re-enqueued video=" + stuck.id() + " stuck in " + stuck.status());
         }
         sweepExpiredForms();
+        deletions.drain(BATCH);
         return sent;
     }
 

@@ -68,16 +68,23 @@ public final class VideoRepository {
     /**
      * Publishes a processed video of this owner (keeping the first publication time if it already is), or marks it
      * to be published once a moderator approves it (pre-moderation: the publication trigger holds it back). Answers
-     * whether it is public now; empty when the owner has no processed video with this id. One statement: the
+     * where it stands now; empty when the owner has no processed video with this id. One statement: the
      * publication trigger only counts a NULL → time change.
      */
-    public Optional<Boolean> publish(UUID id, UUID ownerId) {
+    public Optional<Publication> publish(UUID id, UUID ownerId) {
         return db.execute().get("""
                 UPDATE videos SET publish_when_processed = true, published_at = COALESCE(published_at, now())
                  WHERE id = ? AND owner_id = ? AND status = 'processed' AND disqualified_at IS NULL
-                RETURNING published_at IS NOT NULL AS published""", id, ownerId)
-                .map(row -> Rows.bool(row, "published"));
+                RETURNING published_at IS NOT NULL AS published,
+                          (SELECT is_minor(u.birth_date) AND u.guardian_confirmed_at IS NULL
+                             FROM users u WHERE u.id = owner_id) AS awaiting_guardian""", id, ownerId)
+                .map(row -> Rows.bool(row, "published") ? Publication.PUBLISHED
+                        : Rows.bool(row, "awaiting_guardian") ? Publication.AWAITING_GUARDIAN
+                        : Publication.AWAITING_MODERATION);
     }
+
+    /** Where a publish request left the video. */
+    public enum Publication { PUBLISHED, AWAITING_MODERATION, AWAITING_GUARDIAN }
 
     /**
      * Claims videos stuck for longer than {@code age} and stamps them as re-enqueued now: uploads no worker has

@@ -131,10 +131,18 @@ public final class VideoRoutes {
     private void publish(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
         UUID videoId = PathIds.videoId(req);
-        if (!videos.publish(owner, videoId)) {
-            Json.send(res, 202, Map.of("message", "El video se publicará cuando un moderador lo apruebe.",
-                    "video_id", videoId.toString()));
-            return;
+        switch (videos.publish(owner, videoId)) {
+            case AWAITING_MODERATION -> {
+                Json.send(res, 202, Map.of("message", "El video se publicará cuando un moderador lo apruebe.",
+                        "video_id", videoId.toString()));
+                return;
+            }
+            case AWAITING_GUARDIAN -> {
+                Json.send(res, 202, Map.of("message", "El video se publicará cuando tu acudiente autorice tu "
+                        + "participación con el enlace que le enviamos.", "video_id", videoId.toString()));
+                return;
+            }
+            case PUBLISHED -> { }
         }
         pages.changed();
         Json.ok(res, Map.of("message", "Video publicado para votación.", "video_id", videoId.toString()));

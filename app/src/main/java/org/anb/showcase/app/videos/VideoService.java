@@ -37,8 +37,8 @@ final class VideoService {
         uploads.discardObject(ObjectKeys.poster(videoId));
     }
 
-    /** Publishes the video, or (pre-moderation) queues it for approval; answers whether it is public now. */
-    boolean publish(UUID owner, UUID videoId) {
+    /** Publishes the video, or queues it for a moderator's approval or a minor's guardian; answers which. */
+    VideoRepository.Publication publish(UUID owner, UUID videoId) {
         Video video = owned(owner, videoId);
         if (video.status() != VideoStatus.PROCESSED) {
             throw ApiException.badRequest("Solo se pueden publicar videos ya procesados.");

@@ -93,13 +93,13 @@ public final class ObjectStore implements AutoCloseable {
         }
     }
 
-    /** Deletes the object; deleting one that does not exist is not an error (S3 semantics). */
     /** Copies an object inside the bucket (server-side: the bytes do not pass through us). */
     public void copy(String fromKey, String toKey) {
         s3.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(fromKey)
                 .destinationBucket(settings.bucket()).destinationKey(toKey));
     }
 
+    /** Deletes the object; deleting one that does not exist is not an error (S3 semantics). */
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(settings.bucket()).key(key));
     }

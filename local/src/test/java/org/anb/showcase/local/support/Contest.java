@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.anb.showcase.local.support.ApiClient.Player;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Staff and editions for the contest's tests on the shared platform: staff accounts are players given a role in the
  * database (as the operator's command does), and {@link #clear} takes the edition away again so that the other test
  * classes keep running against "no edition configured".
  */
-public final class Contest {
+public final class Contest implements AfterEachCallback {
     private final ApiClient api;
 
     public Contest(ApiClient api) {
@@ -46,6 +48,12 @@ public final class Contest {
     }
 
     /** No edition any more (results included): the assignment's behaviour for whatever runs next. */
+    /** As a registered extension: no edition leaks into the next test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        clear();
+    }
+
     public static void clear() {
         TestPlatform.database().update("DELETE FROM contest");
     }
