@@ -36,7 +36,7 @@ public final class Alarms extends ComponentResource {
     static final String METRICS_NAMESPACE = "ANB/Worker";
 
     public Alarms(String name, StackConfig config, LoadBalancer loadBalancer, Database database, JobQueue queue,
-                  WorkerTier workers, Output<String> account, ComponentResourceOptions options) {
+                  WorkerTier workers, Mail mail, Output<String> account, ComponentResourceOptions options) {
         super("anb:infra:Alarms", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
@@ -103,6 +103,17 @@ public final class Alarms extends ComponentResource {
                 .dimensions(db)
                 .statistic("Minimum").period(300).evaluationPeriods(1).threshold(2.0 * 1024 * 1024 * 1024)
                 .comparisonOperator("LessThanThreshold"));
+        if (mail.sending().isPresent()) {
+            // SES pauses an account's sending past 10 % bounces or 0.5 % complaints: page well before that.
+            alarm(prefix + "-mail-bounces", "More than 5 % of mail bounced: SES may pause sending (confirmations stop)",
+                    MetricAlarmArgs.builder().namespace("AWS/SES").metricName("Reputation.BounceRate")
+                            .statistic("Average").period(3600).evaluationPeriods(1).threshold(0.05)
+                            .comparisonOperator("GreaterThanThreshold"));
+            alarm(prefix + "-mail-complaints", "More than 0.1 % of mail marked as spam: SES may pause sending",
+                    MetricAlarmArgs.builder().namespace("AWS/SES").metricName("Reputation.ComplaintRate")
+                            .statistic("Average").period(3600).evaluationPeriods(1).threshold(0.001)
+                            .comparisonOperator("GreaterThanThreshold"));
+        }
         registerOutputs(Map.of("topicArn", topic.arn()));
     }
 

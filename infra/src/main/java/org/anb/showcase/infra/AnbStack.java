@@ -47,9 +47,15 @@ public final class AnbStack {
         var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, accessLogs, options);
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
         var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
-        new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, options);
+        var mail = new Mail("mail", config, options);
+        if (mail.sending().isEmpty()) {
+            ctx.log().warn("anb:mailDomain is not set: the API keeps confirmation and reset mail in its outbox "
+                    + "(docs/operations.md, Mail)");
+        }
+        new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, mail,
+                options);
         var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
-        new Alarms("alarms", config, loadBalancer, database, queue, workers, account, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, workers, mail, account, options);
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());
@@ -65,5 +71,6 @@ public final class AnbStack {
         ctx.export("workerImage", images.workerImageDigest());
         ctx.export("dbEndpoint", database.address());
         ctx.export("dbSecretArn", database.masterSecretArn());
+        mail.sending().ifPresent(ses -> ctx.export("mailDkimTokens", ses.dkimTokens()));
     }
 }

@@ -16,13 +16,13 @@ import com.pulumi.resources.CustomResourceOptions;
  * The API instances: an Auto Scaling group in the private subnets behind the load balancer, running the API image by
  * digest, scaling on CPU (target 70 %), replaced by a rolling refresh when the launch template changes. Its role may
  * do exactly what the API does: put/read/delete originals, read/delete processed media, send jobs, read its two
- * secrets, pull its image.
+ * secrets, pull its image, and send mail from the stack's SES identity (the workers may not).
  */
 public final class ApiTier extends ComponentResource {
     private final InstanceFleet fleet;
 
     public ApiTier(String name, StackConfig config, Network network, Firewall firewall, LoadBalancer loadBalancer,
-                   Database database, MediaStorage media, JobQueue queue, ImageRegistry images, Cdn cdn,
+                   Database database, MediaStorage media, JobQueue queue, ImageRegistry images, Cdn cdn, Mail mail,
                    ComponentResourceOptions options) {
         super("anb:infra:ApiTier", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -41,6 +41,8 @@ public final class ApiTier extends ComponentResource {
                 Policies.allow(List.of("s3:ListBucket"), bucket),
                 Policies.allow(List.of("sqs:SendMessage", "sqs:GetQueueUrl", "sqs:GetQueueAttributes"), queue.jobsArn()),
                 Policies.allow(List.of("secretsmanager:GetSecretValue"), database.masterSecretArn(), jwtSecret.arn())));
+        mail.sending().ifPresent(ses -> grants.add(Policies.allow(List.of("ses:SendEmail"), ses.identityArn(),
+                ses.configurationSetArn())));
         grants.addAll(Policies.ecrPull(images.apiRepositoryArn()));
         grants.add(Policies.runCommand());
 
@@ -50,7 +52,10 @@ public final class ApiTier extends ComponentResource {
                 .secret("AUTH_JWT_DASH_SECRET", jwtSecret.arn())
                 // CloudFront appends the viewer's address, the ALB CloudFront's: the login throttle keys on the former.
                 .env("AUTH_TRUSTED_DASH_PROXY_DASH_HOPS", "2")
-                .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl());
+                .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl())
+                .env("MAIL_SITE_DASH_URL", cdn.url());
+        mail.sending().ifPresent(ses -> userData.env("MAIL_TRANSPORT", "ses").env("MAIL_REGION", config.region())
+                .env("MAIL_FROM", ses.from()).env("MAIL_SES_CONFIGURATION_DASH_SET", ses.configurationSetName()));
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),
                 firewall.apiGroupId(), network.privateSubnetIds(), config.apiMinSize(), config.apiMaxSize(), "ELB",
                 Output.all(loadBalancer.targetGroupArn())),

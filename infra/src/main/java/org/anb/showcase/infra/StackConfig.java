@@ -29,7 +29,8 @@ public record StackConfig(
         int dbBackupRetentionDays,
         boolean dbDeletionProtection,
         String cdnPriceClass,
-        Optional<String> alarmEmail) {
+        Optional<String> alarmEmail,
+        Optional<String> mailDomain) {
 
     /** @param get reads a key of the {@code anb} namespace */
     public static StackConfig from(Function<String, Optional<String>> get) {
@@ -52,7 +53,8 @@ public record StackConfig(
                 integer(get, "dbBackupRetentionDays", 1),
                 bool(get, "dbDeletionProtection", false),
                 get.apply("cdnPriceClass").orElse("PriceClass_100"),
-                get.apply("alarmEmail").filter(s -> !s.isBlank()));
+                get.apply("alarmEmail").filter(s -> !s.isBlank()),
+                get.apply("mailDomain").filter(s -> !s.isBlank()));
     }
 
     public static StackConfig from(com.pulumi.Config config) {

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The stack as the Pulumi engine would see it for one environment, run in-process under {@link MockCloud} with
- * exactly the committed {@code Pulumi.<stack>.yaml}, nothing added: what a clean CI runner has. Each environment is
- * deployed once per test run.
+ * exactly the committed {@code Pulumi.<stack>.yaml}, nothing added: what a clean CI runner has (or, for the optional
+ * keys, that file plus what an operator sets). Each configuration is deployed once per test run.
  */
 final class DeployedStack {
     private static final Map<String, DeployedStack> DEPLOYED = new ConcurrentHashMap<>();
@@ -36,12 +36,17 @@ final class DeployedStack {
     }
 
     static synchronized DeployedStack of(String stack) {
-        return DEPLOYED.computeIfAbsent(stack, DeployedStack::deploy);
+        return DEPLOYED.computeIfAbsent(stack, name -> deploy(name, Map.of()));
     }
 
-    private static DeployedStack deploy(String stack) {
-        StackConfig config = StackConfig.from(key -> Optional.ofNullable(stackFile(stack).get("anb:" + key))
-                .map(String::valueOf));
+    /** The stack with keys an operator would add ({@code pulumi config set anb:<key>}) over the committed file. */
+    static synchronized DeployedStack of(String stack, Map<String, String> added) {
+        return DEPLOYED.computeIfAbsent(stack + added, name -> deploy(stack, added));
+    }
+
+    private static DeployedStack deploy(String stack, Map<String, String> added) {
+        StackConfig config = StackConfig.from(key -> Optional.ofNullable(added.get(key))
+                .or(() -> Optional.ofNullable(stackFile(stack).get("anb:" + key)).map(String::valueOf)));
         MockCloud cloud = new MockCloud();
         try {
             // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.

@@ -92,6 +92,12 @@ final class MockCloud implements Mocks {
                 out.put("domainName", "d1234abcd.cloudfront.net");
                 out.put("arn", "arn:aws:cloudfront::" + ACCOUNT + ":distribution/EMOCK");
             }
+            case "aws:sesv2/emailIdentity:EmailIdentity" -> {
+                out.put("arn", "arn:aws:ses:" + REGION + ":" + ACCOUNT + ":identity/" + inputs.get("emailIdentity"));
+                out.put("dkimSigningAttributes", Map.of("tokens", List.of("dkim1", "dkim2", "dkim3")));
+            }
+            case "aws:sesv2/configurationSet:ConfigurationSet" -> out.put("arn",
+                    "arn:aws:ses:" + REGION + ":" + ACCOUNT + ":configuration-set/" + inputs.get("configurationSetName"));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> out.put("latestVersion", 1);
             case "aws:autoscaling/group:Group" -> out.put("name", name + "-asg");
             case "aws:rds/subnetGroup:SubnetGroup" -> out.put("name", name);
