@@ -201,7 +201,7 @@ public final class ApiServer implements AutoCloseable {
         resources.push(queue);
         resources.push(server::stop);
         resources.push(sweeper);
-        resources.push(new OutboxSender(db, MailTransport.from(config.get("mail")),
+        resources.push(new OutboxSender(db, MailTransport.from(config.get("mail")), outbox,
                 Duration.ofMillis(config.get("mail.poll-ms").asLong().orElse(1000L))));
         resources.push(new HeldVoteExpiry(db, Duration.ofDays(config.get("auth.held-votes-days").asLong().orElse(7L)),
                 Duration.ofMillis(config.get("auth.held-votes-sweep-ms").asLong().orElse(60_000L))));

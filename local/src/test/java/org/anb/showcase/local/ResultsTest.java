@@ -22,6 +22,7 @@ import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Player;
 import org.anb.showcase.local.support.Contest;
+import org.anb.showcase.local.support.Mailbox;
 import org.anb.showcase.local.support.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +59,8 @@ class ResultsTest {
                 .status()).isEqualTo(409);
         assertThat(api.post("/api/admin/results/publish", organizer.token(), Map.of()).status()).isEqualTo(200);
         assertThat(api.post("/api/admin/results/publish", organizer.token(), Map.of()).status()).isEqualTo(409);
+        assertThat(Mailbox.of(winner.email()).awaitMailAbout("finalistas").body())
+                .contains("puesto 1 de " + city + " con 5 votos");
 
         JsonNode mine = results(city);
         assertThat(mine.get(0).path("username").asText()).isEqualTo("Ganadora Prueba");

@@ -10,6 +10,8 @@ import io.helidon.dbclient.DbExecute;
  * action that caused it committed, and sending it (by {@link OutboxSender}) can neither block nor undo that action.
  */
 public final class Outbox {
+    static final String SITE_PLACEHOLDER = "{{site}}";
+
     private final String siteUrl;
 
     public Outbox(String siteUrl) {
@@ -28,6 +30,11 @@ public final class Outbox {
     /** A link to a page of the site, for a mail's body. */
     public String link(String pathAndQuery) {
         return siteUrl + pathAndQuery;
+    }
+
+    /** A body as sent: mail the database writes (V14) says {@code {{site}}} where the site's address goes. */
+    String resolve(String body) {
+        return body.replace(SITE_PLACEHOLDER, siteUrl);
     }
 
     public void enqueue(DbExecute exec, MailMessage message) {

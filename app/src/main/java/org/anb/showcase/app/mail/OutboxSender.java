@@ -27,12 +27,14 @@ public final class OutboxSender implements AutoCloseable {
 
     private final DbClient db;
     private final MailTransport transport;
+    private final Outbox outbox;
     private final Duration idle;
     private final Thread loop;
     private Instant lastPurge = Instant.EPOCH; // only the loop's thread reads and writes it
 
-    public OutboxSender(DbClient db, MailTransport transport, Duration idle) {
+    public OutboxSender(DbClient db, MailTransport transport, Outbox outbox, Duration idle) {
         this.db = db;
+        this.outbox = outbox;
         this.transport = transport;
         this.idle = idle;
         this.loop = Thread.ofVirtual().name("mail-outbox").start(this::runUntilClosed);
@@ -66,7 +68,8 @@ public final class OutboxSender implements AutoCloseable {
                      WHERE sent_at IS NULL AND next_attempt_at <= now()
                      ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""", BATCH)
                     .map(row -> new Due(Rows.uuid(row, "id"), new MailMessage(Rows.text(row, "recipient"),
-                            Rows.text(row, "subject"), Rows.text(row, "body")), (int) Rows.number(row, "attempts")))
+                            Rows.text(row, "subject"), outbox.resolve(Rows.text(row, "body"))),
+                            (int) Rows.number(row, "attempts")))
                     .toList();
             for (Due mail : due) {
                 try {

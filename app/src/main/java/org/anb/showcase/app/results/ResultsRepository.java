@@ -110,6 +110,22 @@ public final class ResultsRepository {
     public record BallotChunk(long count, String csv, String lastVideo, String lastBallot) {
     }
 
+    /**
+     * Tells each finalist (the top {@code perCity} of their city) by mail, in the publishing transaction: the mail
+     * exists exactly when the results do. {@code {{site}}} is the site's address, filled in by the sender.
+     */
+    public long mailFinalists(DbExecute tx, long contestId, int perCity) {
+        return tx.insert("""
+                INSERT INTO mail_outbox (id, recipient, subject, body)
+                SELECT gen_random_uuid(), u.email, 'Estás entre los finalistas — ANB Rising Stars',
+                       'Hola, ' || u.first_name || E':\n\n¡Felicitaciones! Quedaste en el puesto ' || s.city_position
+                       || ' de ' || s.city || ' con ' || s.votes || ' votos: estás entre los finalistas de la edición. '
+                       || E'La Asociación te escribirá con los siguientes pasos.\n\n{{site}}/ranking\n\n'
+                       || 'Asociación Nacional de Baloncesto'
+                  FROM result_standings s JOIN users u ON u.id = s.user_id
+                 WHERE s.contest_id = ? AND s.city_position <= ?""", contestId, perCity);
+    }
+
     /** The top {@code perCity} of each city, with what the association needs to reach them. */
     public List<Finalist> finalists(long contestId, int perCity) {
         return db.execute().query("""

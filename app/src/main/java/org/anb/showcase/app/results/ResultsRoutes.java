@@ -46,6 +46,9 @@ public final class ResultsRoutes {
     private final MediaLinks links;
     private final PublicPages pages;
 
+    /** The finalists each city sends on, told by mail at publication and listed by default in finalists.csv. */
+    static final int FINALISTS_PER_CITY = 3;
+
     public ResultsRoutes(DbClient db, ResultsRepository results, CurrentEdition edition, AuditLog audit,
                          Authenticator auth, StaffGate gate, MediaLinks links, PublicPages pages) {
         this.db = db;
@@ -79,6 +82,7 @@ public final class ResultsRoutes {
                 throw new ApiException(409, "La votación aún no ha cerrado.");
             }
             long written = results.publish(tx, current);
+            results.mailFinalists(tx, current.id(), FINALISTS_PER_CITY);
             audit.record(tx, AuditLog.Entry.of(organizer.id(), "results.publish", "contest:" + current.id(), null)
                     .withNote(written + " votos contados"));
             return written;
@@ -148,7 +152,7 @@ public final class ResultsRoutes {
 
     private static int perCity(ServerRequest req) {
         try {
-            int n = Integer.parseInt(req.query().first("per_city").orElse("3").strip());
+            int n = Integer.parseInt(req.query().first("per_city").orElse(String.valueOf(FINALISTS_PER_CITY)).strip());
             if (n < 1 || n > 100) {
                 throw ApiException.badRequest("Parámetro inválido en la consulta.");
             }

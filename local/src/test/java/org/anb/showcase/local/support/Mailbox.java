@@ -62,6 +62,21 @@ public final class Mailbox {
         }
     }
 
+    /** Waits (up to 10 s) for a mail whose subject contains {@code subject}, whatever else arrives around it. */
+    public Mail awaitMailAbout(String subject) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            java.util.Optional<Mail> found = read().stream().filter(m -> m.subject().contains(subject)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(address + " received no mail about \"" + subject + "\"");
+            }
+            pause();
+        }
+    }
+
     /** Waits (up to 10 s) until the inbox holds {@code count} mails, and answers the newest. */
     public Mail awaitMail(int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
@@ -73,12 +88,16 @@ public final class Mailbox {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(address + " received " + mails.size() + " mails, expected " + count);
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
