@@ -5,11 +5,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, test } from 'node:test';
+import { ImapFlow } from 'imapflow';
 import { chromium } from 'playwright-core';
 
 const SITE = required('ANB_SITE_URL');
 const CLIP = required('ANB_CLIP');
 const SCREENSHOTS = required('ANB_SCREENSHOTS');
+const IMAP_PORT = Number(required('ANB_IMAP_PORT'));
 const PROCESSING_TIMEOUT_MS = 4 * 60 * 1000;
 
 const run = Date.now().toString(36);
@@ -62,6 +64,12 @@ async function signUp(page, person, { mistypedFirst = false } = {}) {
     assert.equal(await page.locator('[data-field-error="password2"]').textContent(), 'Las contraseñas no coinciden.');
     assert.equal(await page.locator('[data-field-error="city"]').textContent() !== '', true, 'every field at fault');
   }
+  await fillSignUp(page, person);
+  await page.getByRole('button', { name: 'Crear cuenta' }).click();
+  await page.getByText('Usuario creado exitosamente.').waitFor();
+}
+
+async function fillSignUp(page, person) {
   await page.getByLabel('Nombre', { exact: true }).fill(person.first);
   await page.getByLabel('Apellido').fill(person.last);
   await page.getByLabel('Correo electrónico').fill(person.email);
@@ -69,8 +77,6 @@ async function signUp(page, person, { mistypedFirst = false } = {}) {
   await page.getByLabel('Repite la contraseña').fill(person.password);
   await page.getByLabel('Ciudad').fill(city);
   await page.getByLabel('País').fill('Colombia');
-  await page.getByRole('button', { name: 'Crear cuenta' }).click();
-  await page.getByText('Usuario creado exitosamente.').waitFor();
 }
 
 async function logIn(page, person) {
@@ -79,6 +85,56 @@ async function logIn(page, person) {
   await page.getByLabel('Contraseña').fill(person.password);
   await page.getByRole('button', { name: 'Ingresar' }).click();
   await page.getByText('Sesión iniciada.').waitFor();
+}
+
+/** The mails in a local-mode mailbox (GreenMail's IMAP: the address is login and password), bodies decoded. */
+async function mailsTo(address) {
+  const client = new ImapFlow({ host: '127.0.0.1', port: IMAP_PORT, secure: false, logger: false,
+    auth: { user: address, pass: address } });
+  await client.connect();
+  const mails = [];
+  const lock = await client.getMailboxLock('INBOX');
+  try {
+    for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
+      mails.push({ subject: message.envelope.subject, body: decodeBody(message.source.toString()) });
+    }
+  } finally {
+    lock.release();
+    await client.logout();
+  }
+  return mails;
+}
+
+function decodeBody(source) {
+  const [headers, ...rest] = source.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body, 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
+    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g,
+      (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The link to {@code path} in the newest mail about {@code subject}, waiting for it to arrive (up to 15 s). */
+async function mailedLink(address, subject, path) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const mails = (await mailsTo(address).catch(() => [])).filter((m) => m.subject.includes(subject));
+    const link = mails.at(-1)?.body.match(new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_-]+`));
+    if (link) return link[0];
+    if (Date.now() > deadline) throw new Error(`no mail about "${subject}" reached ${address}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The API as the organizer, for settings the story needs but does not click through. */
+async function asOrganizer(method, path, body) {
+  const login = await fetch(`${SITE}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(organizer) }).then((r) => r.json());
+  const answer = await fetch(`${SITE}${path}`, { method, body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.access_token}` } });
+  assert.equal(answer.status, 200, `${method} ${path}`);
 }
 
 before(async () => {
@@ -302,6 +358,98 @@ describe('the showcase in a browser', () => {
     }
     await page.context().close();
   });
+});
+
+describe('accounts people can trust: mail, passwords and personal data', () => {
+  const minor = { first: 'Juan', last: 'Pérez', email: `juan.${run}@example.com`, password: 'bandeja-2026',
+    guardian: `acudiente.${run}@example.com` };
+
+  test('the player asks Mi cuenta for another confirmation link and confirms the e-mail with it', async () => {
+    const page = await newPage();
+    await page.goto('/ingresar');
+    await logIn(page, player);
+    await page.getByRole('link', { name: 'Mi cuenta' }).click();
+    await page.getByText('Aún no confirmas tu correo').waitFor();
+    await page.getByRole('button', { name: 'Reenviar enlace de confirmación' }).click();
+    await page.getByText('Te enviamos un enlace nuevo.').waitFor();
+    await page.goto(await mailedLink(player.email, 'Confirma tu correo', '/confirmar'));
+    await page.getByText('Correo confirmado. Tus votos ya cuentan.').waitFor();
+    await page.goto('/mi-cuenta');
+    await page.getByText('Correo confirmado.').waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], '/mi-cuenta');
+    await page.context().close();
+  });
+
+  test('a forgotten password comes back through the mailed link, and Mi cuenta changes it again', async () => {
+    const page = await newPage();
+    const interim = 'nueva-clave-2026';
+    await page.goto('/ingresar');
+    await page.getByRole('link', { name: '¿Olvidaste tu contraseña?' }).click();
+    await page.getByLabel('Correo electrónico').fill(player.email);
+    await page.getByRole('button', { name: 'Enviar enlace' }).click();
+    await page.getByText('Si hay una cuenta con ese correo').waitFor();
+    await page.goto(await mailedLink(player.email, 'Restablece tu contraseña', '/restablecer'));
+    await page.getByLabel('Contraseña nueva', { exact: true }).fill(interim);
+    await page.getByLabel('Repite la contraseña nueva').fill(interim);
+    await page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await page.getByText('Contraseña actualizada.').waitFor();
+    await logIn(page, { ...player, password: interim });
+    await page.goto('/mi-cuenta');
+    await page.getByLabel('Contraseña actual').fill(interim);
+    await page.getByLabel('Contraseña nueva', { exact: true }).fill(player.password);
+    await page.getByLabel('Repite la contraseña nueva').fill(player.password);
+    await page.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await page.getByText('Contraseña cambiada.').waitFor();
+    await page.context().close();
+  });
+
+  test('under consent and the proof of work a minor signs up naming a guardian, then downloads and erases the data',
+    async () => {
+      await asOrganizer('PUT', '/api/admin/contest', { name: 'Rising Stars 2026', signup_challenge: true,
+        consent_required: true, privacy_notice_version: '2026-12' });
+      try {
+        const page = await newPage({ width: 390, height: 844 });
+        await page.goto('/registro');
+        await fillSignUp(page, minor);
+        const birth = new Date();
+        birth.setFullYear(birth.getFullYear() - 15);
+        await page.getByLabel('Fecha de nacimiento').fill(birth.toISOString().slice(0, 10));
+        await page.getByLabel('Correo de tu madre, padre o acudiente').fill(minor.guardian);
+        await page.getByLabel(/Acepto el aviso de privacidad \(versión 2026-12\)/).check();
+        await page.getByText('Verificado').waitFor(); // ALTCHA solved the API's challenge in a worker
+        assert.deepEqual(await accessibilityViolations(page), [], '/registro with the edition\'s questions');
+        await page.screenshot({ path: `${SCREENSHOTS}/registro-menor.png`, fullPage: true });
+        await page.getByRole('button', { name: 'Crear cuenta' }).click();
+        await page.getByText('Usuario creado exitosamente.').waitFor();
+
+        const guardian = await newPage();
+        await guardian.goto(await mailedLink(minor.guardian, 'Autoriza la participación', '/autorizar'));
+        await guardian.getByText('Autorización registrada.').waitFor();
+        await guardian.context().close();
+
+        await logIn(page, minor);
+        await page.goto('/mi-cuenta');
+        const [download] = await Promise.all([page.waitForEvent('download'),
+          page.getByRole('button', { name: 'Descargar mis datos' }).click()]);
+        const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+        assert.equal(exported.account.email, minor.email);
+        assert.equal(exported.account.terms_version, '2026-12');
+        assert.equal(exported.account.guardian_email, minor.guardian);
+        assert.equal(exported.account.public_name, 'Juan P.');
+        assert.ok(exported.account.guardian_confirmed_at, 'the guardian authorised');
+        await page.getByLabel('Tu contraseña, para confirmar').fill(minor.password);
+        await page.getByRole('button', { name: 'Eliminar mi cuenta' }).click();
+        await page.getByText('Tu cuenta y tus datos fueron eliminados.').waitFor();
+        await page.goto('/ingresar');
+        await page.getByLabel('Correo electrónico').fill(minor.email);
+        await page.getByLabel('Contraseña').fill(minor.password);
+        await page.getByRole('button', { name: 'Ingresar' }).click();
+        await page.getByRole('alert').getByText('Credenciales inválidas.').waitFor();
+        await page.context().close();
+      } finally {
+        await asOrganizer('PUT', '/api/admin/contest', { name: 'Rising Stars 2026' });
+      }
+    });
 });
 
 describe('running the contest: an organizer and a moderator', () => {

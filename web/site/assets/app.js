@@ -2,6 +2,8 @@
 // (the local mode's static content, CloudFront's viewer-request function in AWS), and this file draws the page.
 import { api, OFFLINE_MESSAGE } from './api.js';
 import { clearNotice, h, notify } from './dom.js';
+import { confirmEmailPage, forgotPasswordPage, guardianPage, resetPasswordPage } from './pages/account-links.js';
+import { myAccountPage } from './pages/account.js';
 import { galleryPage } from './pages/gallery.js';
 import { loginPage } from './pages/login.js';
 import { myVideosPage } from './pages/my-videos.js';
@@ -16,6 +18,11 @@ const routes = {
   '/ingresar': loginPage,
   '/registro': signupPage,
   '/mis-videos': myVideosPage,
+  '/mi-cuenta': myAccountPage,
+  '/confirmar': confirmEmailPage,
+  '/autorizar': guardianPage,
+  '/restablecer': resetPasswordPage,
+  '/olvide-contrasena': forgotPasswordPage,
   // The staff pages: their modules are fetched only when a staff member opens one (never preloaded for fans).
   '/equipo': staffPage('moderation'),
   '/equipo/integridad': staffPage('integrity'),

@@ -43,7 +43,9 @@ export function showFieldErrors(form, fieldErrors) {
   let first = null;
   for (const input of form.querySelectorAll('input[name]')) {
     const message = fieldErrors[input.name] ?? '';
-    form.querySelector(`[data-field-error="${input.name}"]`).textContent = message;
+    const slot = form.querySelector(`[data-field-error="${input.name}"]`);
+    if (!slot) continue; // an input a widget adds (ALTCHA's payload) with nothing to say beside it
+    slot.textContent = message;
     input.setAttribute('aria-invalid', message ? 'true' : 'false');
     if (message && !first) first = input;
   }

@@ -101,10 +101,15 @@ async function vote(video, button, votes, navigate) {
   try {
     const answer = await whileBusy(button, 'Votando…', () =>
       api(`/api/public/videos/${video.video_id}/vote`, { method: 'POST', auth: true }));
+    markVoted(button);
+    if (answer.held) {
+      // An unconfirmed account's vote is kept, not counted yet: say so instead of moving the count.
+      notify(`${answer.message} Contará cuando confirmes tu correo con el enlace que te enviamos.`, 'info');
+      return;
+    }
     if (video.votes !== null) video.votes += 1;
     votes.dataset.votes = video.votes ?? '';
     votes.textContent = votesText(video.votes);
-    markVoted(button);
     notify(answer.message, 'success');
   } catch (error) {
     notify(error.message, 'error');

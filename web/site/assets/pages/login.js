@@ -16,10 +16,13 @@ export function loginPage(main, { params, navigate }) {
     session.start(login);
     const me = await api('/api/auth/me', { auth: true }).catch(() => null);
     if (me) session.setRole(me.role);
-    notify('Sesión iniciada.', 'success');
+    notify(me && !me.email_verified
+      ? 'Sesión iniciada. Confirma tu correo con el enlace que te enviamos para que tus votos cuenten.'
+      : 'Sesión iniciada.', 'success');
     navigate(safeNext(params.get('next')));
   });
   main.append(h('h1', {}, 'Ingresar'), form,
+    h('p', {}, h('a', { href: '/olvide-contrasena', 'data-link': true }, '¿Olvidaste tu contraseña?')),
     h('p', {}, '¿Aún no tienes cuenta? ', h('a', { href: '/registro', 'data-link': true }, 'Regístrate')));
 }
 

@@ -51,6 +51,9 @@ public final class LocalPlatform implements AutoCloseable {
         this.overrides = Map.copyOf(overrides);
         this.environment = Map.copyOf(environment);
         try {
+            // The quick servers first: a free port picked ahead (tests) must not be taken by one of the many
+            // outgoing connections while PostgreSQL takes its seconds to start.
+            started(EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort()));
             // Pushed as lambdas over the fields: a fault test may have restarted a server since.
             database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort(), databaseCredentials());
             started(() -> database.close());
@@ -58,7 +61,6 @@ public final class LocalPlatform implements AutoCloseable {
             started(() -> queueServer.close());
             objectServer = EmbeddedObjectStore.start(settings.objectsDir(), settings.s3Port(), siteOrigins());
             started(() -> objectServer.close());
-            started(EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort()));
             wire(database, queueServer, objectServer);
             this.config = build(Map.of());
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {

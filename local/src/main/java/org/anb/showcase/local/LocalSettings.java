@@ -29,8 +29,13 @@ public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqs
     }
 
     public static LocalSettings ephemeral(Path dataDir) {
-        return new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), List.of());
+        java.util.Set<Integer> distinct = new java.util.LinkedHashSet<>();
+        while (distinct.size() < 7) {
+            distinct.add(freePort());
+        }
+        var p = List.copyOf(distinct);
+        return new LocalSettings(dataDir, p.get(0), p.get(1), p.get(2), p.get(3), p.get(4), p.get(5), p.get(6),
+                List.of());
     }
 
     /** Every port the API listens on: the main one, then any extra instance's ({@code ANB_EXTRA_API_PORTS=8090,8091}). */
@@ -56,11 +61,22 @@ public record LocalSettings(Path dataDir, int apiPort, int postgresPort, int sqs
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a port the kernel hands out for {@code bind(0)}
+     * may be given to one of the many outgoing connections before the server that wanted it binds (GreenMail lost
+     * its port that way on CI), while a port below that range is only ever taken on purpose.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port between 20000 and 32000"));
     }
+
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 }

@@ -74,6 +74,7 @@ class BrowserEndToEndTest {
         node.environment().put("ANB_SITE_URL", platform.apiUrl());
         node.environment().put("ANB_CLIP", clip.toString());
         node.environment().put("ANB_SCREENSHOTS", SCREENSHOTS.toString());
+        node.environment().put("ANB_IMAP_PORT", String.valueOf(platform.settings().imapPort()));
         node.environment().put("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL);
         node.environment().put("ANB_ORGANIZER_PASSWORD", ORGANIZER_PASSWORD);
         Process process = node.start();
