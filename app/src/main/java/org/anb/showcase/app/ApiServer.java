@@ -47,7 +47,7 @@ import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientAddresses;
 import org.anb.showcase.app.limits.ClientLimit;
 import org.anb.showcase.app.limits.ConcurrentRequestsPerClient;
-import org.anb.showcase.app.limits.SharedBuckets;
+import org.anb.showcase.app.limits.BucketStore;
 import org.anb.showcase.app.mail.MailTransport;
 import org.anb.showcase.app.mail.Outbox;
 import org.anb.showcase.app.mail.OutboxSender;
@@ -113,7 +113,7 @@ public final class ApiServer implements AutoCloseable {
                 Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class);
         DatabasePool pool = DatabasePool.open(config.get("db")).publishingMetricsTo(meters);
         DbClient db = pool.client();
-        SharedBuckets buckets = new SharedBuckets(pool.dataSource());
+        BucketStore buckets = BucketStore.from(config.get("limits"), pool.dataSource());
         ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")));
         JobQueue queue = new JobQueue(QueueSettings.from(config.get("queue")));
         UploadLimits limits = UploadLimits.from(config.get("uploads"));

@@ -70,6 +70,12 @@ final class ClosedLoop {
     }
 
     static Result run(HttpRequest request, int connections, int warmupSeconds, int seconds) throws InterruptedException {
+        return run(() -> request, 200, connections, warmupSeconds, seconds);
+    }
+
+    /** Each client sends {@code next}'s request after request; {@code acceptedStatus} (200, 201) is a success. */
+    static Result run(java.util.function.Supplier<HttpRequest> next, int acceptedStatus, int connections,
+                      int warmupSeconds, int seconds) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var answers = new ConcurrentLinkedQueue<Answer>();
         long start = System.nanoTime();
@@ -79,6 +85,7 @@ final class ClosedLoop {
             for (int i = 0; i < connections; i++) {
                 clients.submit(() -> {
                     while (System.nanoTime() < end) {
+                        HttpRequest request = next.get();
                         long sent = System.nanoTime();
                         int status = send(http, request);
                         long took = System.nanoTime() - sent;
@@ -89,7 +96,7 @@ final class ClosedLoop {
                 });
             }
         }
-        return summarize(new ArrayList<>(answers), seconds);
+        return summarize(new ArrayList<>(answers), seconds, acceptedStatus);
     }
 
     private static int send(HttpClient http, HttpRequest request) {
@@ -106,8 +113,8 @@ final class ClosedLoop {
         }
     }
 
-    private static Result summarize(List<Answer> answers, int seconds) {
-        long[] accepted = answers.stream().filter(a -> a.status() == 200).mapToLong(Answer::nanos).sorted().toArray();
+    private static Result summarize(List<Answer> answers, int seconds, int acceptedStatus) {
+        long[] accepted = answers.stream().filter(a -> a.status() == acceptedStatus).mapToLong(Answer::nanos).sorted().toArray();
         long[] all = answers.stream().mapToLong(Answer::nanos).sorted().toArray();
         long shed = answers.stream().filter(a -> a.status() == 503).count();
         long timeouts = answers.stream().filter(a -> a.status() == -1).count();

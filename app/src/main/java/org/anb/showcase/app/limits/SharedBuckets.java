@@ -27,7 +27,7 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  * Bucket4j's batching, so parallel takes of one key on one instance share one round trip instead of queueing on
  * the row. Rows are swept once they would be full again anyway.
  */
-public final class SharedBuckets implements BucketStore, AutoCloseable {
+public final class SharedBuckets implements BucketStore {
     private static final Logger LOG = Logger.getLogger(SharedBuckets.class.getName());
     private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
     private static final int SWEEP_BATCH = 1000;
