@@ -136,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
         EmailConfirmation confirmation = new EmailConfirmation(db, new AccountLinks(), outbox);
         GuardianConsent guardians = new GuardianConsent(db, new AccountLinks(), outbox);
         ObjectDeletions deletions = new ObjectDeletions(db, store);
+        PasswordChanges passwords = new PasswordChanges(db, new AccountLinks(), outbox, hasher, users);
         ClientLimit mailings = ClientLimit.from("mail", config.get("limits.mail"), 10, Duration.ofHours(1), buckets,
                 clients);
         HealthRoutes health = new HealthRoutes(db, queue, store);
@@ -150,9 +151,8 @@ public final class ApiServer implements AutoCloseable {
                                 buckets, clients),
                         auth, users, confirmation, mailings, SignupChallenge.from(db, authConfig), edition)
                         .endpoints(),
-                new PasswordRoutes(new PasswordChanges(db, new AccountLinks(), outbox, hasher, users), auth,
-                        mailings).endpoints(),
-                new PrivacyRoutes(db, auth, guardians, users, hasher, deletions, pages).endpoints(),
+                new PasswordRoutes(passwords, auth, mailings).endpoints(),
+                new PrivacyRoutes(db, auth, guardians, passwords, deletions, pages).endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
                 new GalleryRoutes(gallery, votes, auth, store,
                         ClientLimit.from("vote", config.get("limits.vote"), 120, Duration.ofMinutes(1), buckets, clients), pages,

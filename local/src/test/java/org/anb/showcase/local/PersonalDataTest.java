@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anb.showcase.app.ApiServer;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Player;
@@ -138,7 +139,13 @@ class PersonalDataTest {
         Reply wrong = erase(player, "no-es-esta");
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.body().path("errors").has("password")).isTrue();
-        assertThat(erase(player, ApiClient.PASSWORD).status()).isEqualTo(200);
+        try (ApiServer second = ApiServer.start(TestPlatform.platform().configWith(Map.of("server.port", "0")))) {
+            ApiClient secondApi = ApiClient.at("http://localhost:" + second.port());
+            assertThat(secondApi.get("/api/videos", player.token()).status()).isEqualTo(200);
+            assertThat(erase(player, ApiClient.PASSWORD).status()).isEqualTo(200);
+            assertThat(secondApi.get("/api/videos", player.token()).status()).as("gone on every instance")
+                    .isEqualTo(401);
+        }
 
         assertThat(votesOf(owner, other)).as("the erased account's vote no longer counts").isZero();
         assertThat(BucketInspector.keysUnder(ObjectKeys.UPLOADS_PREFIX + player.id())).isEmpty();

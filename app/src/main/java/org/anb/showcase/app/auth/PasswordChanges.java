@@ -65,14 +65,22 @@ public final class PasswordChanges {
 
     /** Changes the caller's password after checking the current one; their other sessions end. */
     public void change(UUID userId, UUID keptSession, String currentPassword, String newPassword) {
-        UserRepository.StoredCredentials stored = users.credentialsOf(userId).orElseThrow(ApiException::unauthorized);
-        if (!hasher.matches(currentPassword, stored.passwordHash())) {
-            throw new ApiException(400, "Datos inválidos.",
-                    Map.of("current_password", "La contraseña actual no es correcta."));
-        }
+        requirePassword(userId, currentPassword, "current_password");
         String hash = hasher.hash(newPassword);
         db.execute().update("""
                 UPDATE users SET password_hash = ?, session_generation = session_generation + 1, kept_session = ?
                  WHERE id = ?""", hash, keptSession, userId);
+    }
+
+    /**
+     * The caller proves it is the person (a change, an erasure): 400 naming {@code field} unless {@code password} is
+     * the account's; 401 if the account is gone.
+     */
+    public void requirePassword(UUID userId, String password, String field) {
+        UserRepository.StoredCredentials stored = users.credentialsOf(userId).orElseThrow(ApiException::unauthorized);
+        if (password.isEmpty() || !hasher.matches(password, stored.passwordHash())) {
+            throw new ApiException(400, "Datos inválidos.", Map.of(field, "La contraseña "
+                    + ("current_password".equals(field) ? "actual " : "") + "no es correcta."));
+        }
     }
 }

@@ -2,12 +2,11 @@ package org.anb.showcase.app.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.helidon.dbclient.DbClient;
-import org.anb.showcase.app.auth.PasswordHasher;
-import org.anb.showcase.app.auth.UserRepository;
+import org.anb.showcase.app.auth.PasswordChanges;
+import org.anb.showcase.app.auth.Role;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.videos.ObjectDeletions;
 import org.anb.showcase.core.db.Rows;
@@ -23,26 +22,21 @@ import org.anb.showcase.core.storage.ObjectKeys;
  */
 final class AccountErasure {
     private final DbClient db;
-    private final UserRepository users;
-    private final PasswordHasher hasher;
+    private final PasswordChanges passwords;
     private final ObjectDeletions deletions;
 
-    AccountErasure(DbClient db, UserRepository users, PasswordHasher hasher, ObjectDeletions deletions) {
+    AccountErasure(DbClient db, PasswordChanges passwords, ObjectDeletions deletions) {
         this.db = db;
-        this.users = users;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.deletions = deletions;
     }
 
     void erase(UUID userId, String password) {
-        UserRepository.StoredCredentials stored = users.credentialsOf(userId).orElseThrow(ApiException::unauthorized);
-        if (password.isEmpty() || !hasher.matches(password, stored.passwordHash())) {
-            throw new ApiException(400, "Datos inválidos.", Map.of("password", "La contraseña no es correcta."));
-        }
+        passwords.requirePassword(userId, password, "password");
         Transactions.inTransaction(db, tx -> {
             String role = tx.get("SELECT role FROM users WHERE id = ? FOR UPDATE", userId)
                     .map(row -> Rows.text(row, "role")).orElseThrow(ApiException::unauthorized);
-            if ("organizer".equals(role) && tx.get("""
+            if (Role.ORGANIZER.wireName().equals(role) && tx.get("""
                     SELECT count(*) AS others FROM users WHERE role = 'organizer' AND id <> ?
                        AND account_active(account_status, suspended_until)""", userId)
                     .map(row -> Rows.number(row, "others")).orElse(0L) == 0) {

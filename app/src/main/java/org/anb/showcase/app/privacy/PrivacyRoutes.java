@@ -8,8 +8,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.auth.Authenticator;
 import org.anb.showcase.app.auth.GuardianConsent;
-import org.anb.showcase.app.auth.PasswordHasher;
-import org.anb.showcase.app.auth.UserRepository;
+import org.anb.showcase.app.auth.PasswordChanges;
 import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
@@ -24,13 +23,13 @@ public final class PrivacyRoutes {
     private final AccountErasure erasure;
     private final PublicPages pages;
 
-    public PrivacyRoutes(DbClient db, Authenticator auth, GuardianConsent guardians, UserRepository users,
-                         PasswordHasher hasher, ObjectDeletions deletions, PublicPages pages) {
+    public PrivacyRoutes(DbClient db, Authenticator auth, GuardianConsent guardians, PasswordChanges passwords,
+                         ObjectDeletions deletions, PublicPages pages) {
         this.auth = auth;
         this.pages = pages;
         this.guardians = guardians;
         this.exports = new PersonalDataExport(db);
-        this.erasure = new AccountErasure(db, users, hasher, deletions);
+        this.erasure = new AccountErasure(db, passwords, deletions);
     }
 
     public List<Endpoint> endpoints() {
