@@ -37,6 +37,8 @@ import org.anb.showcase.app.contest.EditionRepository;
 import org.anb.showcase.app.contest.EditionRules;
 import org.anb.showcase.app.gallery.GalleryRepository;
 import org.anb.showcase.app.gallery.GalleryRoutes;
+import org.anb.showcase.app.gallery.ProfileRoutes;
+import org.anb.showcase.app.gallery.PublicProfiles;
 import org.anb.showcase.app.gallery.VoteWriter;
 import org.anb.showcase.app.health.HealthRoutes;
 import org.anb.showcase.app.http.Endpoint;
@@ -67,6 +69,7 @@ import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.app.ranking.RankingRoutes;
 import org.anb.showcase.app.results.ResultsRepository;
 import org.anb.showcase.app.results.ResultsRoutes;
+import org.anb.showcase.app.site.ShareRoutes;
 import org.anb.showcase.app.site.WebSite;
 import org.anb.showcase.app.staff.OrganizerAccount;
 import org.anb.showcase.app.staff.StaffGate;
@@ -132,7 +135,8 @@ public final class ApiServer implements AutoCloseable {
         AuditLog audit = new AuditLog(db);
         ModerationRepository moderation = new ModerationRepository(db);
 
-        Outbox outbox = Outbox.from(config.get("mail"));
+        String siteUrl = ShareRoutes.siteUrl(config);
+        Outbox outbox = new Outbox(siteUrl);
         EmailConfirmation confirmation = new EmailConfirmation(db, new AccountLinks(), outbox);
         GuardianConsent guardians = new GuardianConsent(db, new AccountLinks(), outbox);
         ObjectDeletions deletions = new ObjectDeletions(db, store);
@@ -143,6 +147,8 @@ public final class ApiServer implements AutoCloseable {
         PublicPages pages = PublicPages.from(config.get("public-reads")).publishingMetricsTo(meters);
         GalleryRepository gallery = new GalleryRepository(db);
         VoteWriter votes = new VoteWriter(gallery);
+        RankingRepository rankings = new RankingRepository(db);
+        PublicProfiles profiles = new PublicProfiles(gallery, rankings, new MediaLinks(store), edition);
         List<Endpoint> endpoints = Stream.of(
                 new AuthRoutes(new AccountService(db, users, hasher, tokens,
                         LoginThrottle.from(authConfig.get("login-throttle"), buckets), confirmation,
@@ -154,10 +160,12 @@ public final class ApiServer implements AutoCloseable {
                 new PasswordRoutes(passwords, auth, mailings).endpoints(),
                 new PrivacyRoutes(db, auth, guardians, passwords, deletions, pages).endpoints(),
                 VideoRoutes.create(db, store, queue, auth, limits, pages, rules).endpoints(),
-                new GalleryRoutes(gallery, votes, auth, store,
+                new GalleryRoutes(gallery, votes, auth, profiles,
                         ClientLimit.from("vote", config.get("limits.vote"), 120, Duration.ofMinutes(1), buckets, clients), pages,
                         rules, edition, clients).endpoints(),
-                new RankingRoutes(new RankingRepository(db), pages, edition).endpoints(),
+                new RankingRoutes(rankings, pages, edition).endpoints(),
+                new ProfileRoutes(profiles, auth, pages, edition).endpoints(),
+                new ShareRoutes(profiles, pages, siteUrl, store.browserOrigin()).endpoints(),
                 new ContestRoutes(db, editionRows, edition, audit, gate, pages).endpoints(),
                 new StaffRoutes(db, new StaffRepository(db), audit, gate).endpoints(),
                 new ReportRoutes(moderation, auth,

@@ -1,9 +1,9 @@
 package org.anb.showcase.infra;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import com.pulumi.aws.cloudfront.CachePolicy;
-import com.pulumi.aws.cloudfront.CachePolicyArgs;
 import com.pulumi.aws.cloudfront.Distribution;
 import com.pulumi.aws.cloudfront.DistributionArgs;
 import com.pulumi.aws.cloudfront.Function;
@@ -12,10 +12,6 @@ import com.pulumi.aws.cloudfront.OriginAccessControl;
 import com.pulumi.aws.cloudfront.OriginAccessControlArgs;
 import com.pulumi.aws.cloudfront.VpcOrigin;
 import com.pulumi.aws.cloudfront.VpcOriginArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionDefaultCacheBehaviorFunctionAssociationArgs;
 import com.pulumi.aws.cloudfront.inputs.DistributionOrderedCacheBehaviorArgs;
@@ -40,7 +36,9 @@ import com.pulumi.resources.CustomResourceOptions;
  * Authorization header and the query string, plus the secret origin header the ALB insists on; {@code /media/*}
  * goes to the bucket through Origin Access Control, cached, with {@code /media} stripped by a viewer-request function
  * (so {@code /media/processed/x.mp4} reads {@code processed/x.mp4}); everything else is the browser front end from
- * the site bucket (OAC too), page paths answered with index.html. HTTP is redirected to HTTPS.
+ * the site bucket (OAC too), page paths answered with index.html — except the share pages ({@code /v/*},
+ * {@code /jugador/*}, {@code /oembed}), which the API renders with their link previews, cached by their own policy
+ * ({@link SharePageCaching}) and sent with the site's security headers. HTTP is redirected to HTTPS.
  */
 public final class Cdn extends ComponentResource {
     static final String API_ORIGIN = "api";
@@ -83,18 +81,8 @@ public final class Cdn extends ComponentResource {
         var spaFallback = viewerRequestFunction(prefix + "-spa-fallback", SPA_FALLBACK,
                 "Answers the app's page paths with index.html", child);
         // Honours each object's own Cache-Control: a year for versioned assets, nothing for index.html.
-        var siteCaching = new CachePolicy(prefix + "-site", CachePolicyArgs.builder().name(prefix + "-site")
-                .comment("Site files: the object's Cache-Control decides").minTtl(0).defaultTtl(86400).maxTtl(31536000)
-                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
-                        .enableAcceptEncodingGzip(true).enableAcceptEncodingBrotli(true)
-                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
-                                .cookieBehavior("none").build())
-                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
-                                .headerBehavior("none").build())
-                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
-                                .builder().queryStringBehavior("none").build())
-                        .build())
-                .build(), child);
+        var siteCaching = CachePolicies.create(prefix + "-site", "Site files: the object's Cache-Control decides",
+                new CachePolicies.Ttl(0, 86400, 31536000), List.of(), List.of(), child);
 
         // CloudFront's own elastic network interfaces in our VPC reach the internal load balancer: the API's
         // traffic never crosses the internet, and plain HTTP inside the VPC is all it needs.
@@ -108,6 +96,14 @@ public final class Cdn extends ComponentResource {
 
         var siteHeaders = SiteHeaders.create(prefix, site, media, config.region(), child);
         var publicReads = PublicReadCaching.create(prefix, child);
+        var sharePages = SharePageCaching.create(prefix, child);
+        List<DistributionOrderedCacheBehaviorArgs> shareBehaviours = SharePageCaching.PATHS.stream()
+                .map(path -> DistributionOrderedCacheBehaviorArgs.builder().pathPattern(path)
+                        .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
+                        .allowedMethods("GET", "HEAD").cachedMethods("GET", "HEAD")
+                        .cachePolicyId(sharePages.id()).responseHeadersPolicyId(siteHeaders.id()).compress(true)
+                        .build())
+                .toList();
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
                 .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
                 .comment("ANB Rising Stars Showcase (" + config.environment() + ")")
@@ -131,7 +127,7 @@ public final class Cdn extends ComponentResource {
                         .functionAssociations(DistributionDefaultCacheBehaviorFunctionAssociationArgs.builder()
                                 .eventType("viewer-request").functionArn(spaFallback.arn()).build())
                         .build())
-                .orderedCacheBehaviors(
+                .orderedCacheBehaviors(Stream.concat(Stream.of(
                         // Before /api/*: CloudFront takes the first pattern that matches.
                         DistributionOrderedCacheBehaviorArgs.builder().pathPattern("/api/public/*")
                                 .targetOriginId(API_ORIGIN).viewerProtocolPolicy("redirect-to-https")
@@ -153,7 +149,7 @@ public final class Cdn extends ComponentResource {
                                 .cachePolicyId(CACHING_OPTIMIZED).compress(false)
                                 .functionAssociations(DistributionOrderedCacheBehaviorFunctionAssociationArgs.builder()
                                         .eventType("viewer-request").functionArn(stripMedia.arn()).build())
-                                .build())
+                                .build()), shareBehaviours.stream()).toList())
                 .restrictions(DistributionRestrictionsArgs.builder().geoRestriction(
                         DistributionRestrictionsGeoRestrictionArgs.builder().restrictionType("none").build()).build())
                 .viewerCertificate(DistributionViewerCertificateArgs.builder().cloudfrontDefaultCertificate(true)

@@ -3,13 +3,6 @@ package org.anb.showcase.infra;
 import java.util.List;
 
 import com.pulumi.aws.cloudfront.CachePolicy;
-import com.pulumi.aws.cloudfront.CachePolicyArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeadersArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs;
-import com.pulumi.aws.cloudfront.inputs.CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigQueryStringsArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
@@ -22,31 +15,14 @@ import com.pulumi.resources.CustomResourceOptions;
 final class PublicReadCaching {
     static final int MAX_SECONDS = 60;
     /** Every query parameter of a GET under /api/public/ (WiringTest checks this against the OpenAPI document). */
-    static final List<String> QUERY_KEYS = List.of("page", "page_size", "city", "q");
+    static final List<String> QUERY_KEYS = List.of("page", "page_size", "city", "q", "sort", "seed", "expand");
 
     private PublicReadCaching() {
     }
 
     static CachePolicy create(String prefix, CustomResourceOptions options) {
-        return new CachePolicy(prefix + "-public-reads", CachePolicyArgs.builder().name(prefix + "-public-reads")
-                .comment("Public API reads: the API's Cache-Control decides; key = their query parameters (+ Authorization)")
-                .minTtl(0).defaultTtl(0).maxTtl(MAX_SECONDS)
-                .parametersInCacheKeyAndForwardedToOrigin(CachePolicyParametersInCacheKeyAndForwardedToOriginArgs.builder()
-                        .enableAcceptEncodingGzip(true).enableAcceptEncodingBrotli(true)
-                        .cookiesConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigArgs.builder()
-                                .cookieBehavior("none").build())
-                        .headersConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigArgs.builder()
-                                .headerBehavior("whitelist")
-                                .headers(CachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfigHeadersArgs
-                                        .builder().items("Authorization").build())
-                                .build())
-                        .queryStringsConfig(CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigArgs
-                                .builder().queryStringBehavior("whitelist")
-                                .queryStrings(
-                                        CachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfigQueryStringsArgs
-                                                .builder().items(QUERY_KEYS).build())
-                                .build())
-                        .build())
-                .build(), options);
+        return CachePolicies.create(prefix + "-public-reads",
+                "Public API reads: the API's Cache-Control decides; key = their query parameters (+ Authorization)",
+                new CachePolicies.Ttl(0, 0, MAX_SECONDS), List.of("Authorization"), QUERY_KEYS, options);
     }
 }

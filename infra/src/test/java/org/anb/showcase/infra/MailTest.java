@@ -34,7 +34,7 @@ class MailTest {
     void theApiSendsThroughSesWithLinksToTheSite() {
         String script = UserDataScripts.decode(prod.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-prod-api"));
         assertThat(script).contains("MAIL_TRANSPORT=ses", "MAIL_FROM=concurso@concurso.example.org",
-                "MAIL_SES_CONFIGURATION_DASH_SET=anb-prod-mail", "MAIL_SITE_DASH_URL=https://d1234abcd.cloudfront.net");
+                "MAIL_SES_CONFIGURATION_DASH_SET=anb-prod-mail", "SITE_URL=https://d1234abcd.cloudfront.net");
     }
 
     @Test

@@ -35,9 +35,11 @@ class WiringTest {
         Map<String, Map<String, Object>> shared = (Map<String, Map<String, Object>>)
                 ((Map<String, Object>) openapi.get("components")).get("parameters");
         java.util.Set<String> documented = new java.util.TreeSet<>();
+        java.util.Set<String> documentedForShares = new java.util.TreeSet<>();
         ((Map<String, Map<String, Object>>) openapi.get("paths")).forEach((path, operations) -> {
             Object get = operations.get("get");
-            if (path.startsWith("/api/public/") && get instanceof Map<?, ?> operation
+            boolean share = path.startsWith("/v/") || path.startsWith("/jugador/") || path.equals("/oembed");
+            if ((path.startsWith("/api/public/") || share) && get instanceof Map<?, ?> operation
                     && operation.get("parameters") instanceof List<?> parameters) {
                 for (Object p : parameters) {
                     Map<String, Object> parameter = (Map<String, Object>) p;
@@ -45,13 +47,41 @@ class WiringTest {
                     Map<String, Object> resolved = ref == null ? parameter
                             : shared.get(String.valueOf(ref).substring("#/components/parameters/".length()));
                     if ("query".equals(resolved.get("in"))) {
-                        documented.add(String.valueOf(resolved.get("name")));
+                        (share ? documentedForShares : documented).add(String.valueOf(resolved.get("name")));
                     }
                 }
             }
         });
         assertThat(documented).isNotEmpty();
         assertThat(PublicReadCaching.QUERY_KEYS).containsAll(documented);
+        assertThat(documentedForShares).isNotEmpty();
+        assertThat(SharePageCaching.QUERY_KEYS).containsAll(documentedForShares);
+    }
+
+    @Test
+    void sharePagesAreRenderedByTheApiCachedByTheirOwnPolicyAndSentWithTheSitesSecurityHeaders() {
+        var cdn = dev.named("aws:cloudfront/distribution:Distribution", "anb-dev-cdn");
+        List<?> behaviours = (List<?>) input(cdn, "orderedCacheBehaviors");
+        Object siteHeaders = ((Map<?, ?>) input(cdn, "defaultCacheBehavior")).get("responseHeadersPolicyId");
+        assertThat(siteHeaders).isNotNull();
+        for (String path : List.of("/v/*", "/jugador/*", "/oembed")) {
+            Map<?, ?> share = behaviour(behaviours, path);
+            assertThat(share.get("targetOriginId")).as(path).isEqualTo(Cdn.API_ORIGIN);
+            assertThat(share.get("allowedMethods")).as(path).isEqualTo(List.of("GET", "HEAD"));
+            assertThat(share.get("cachePolicyId")).as(path).isEqualTo("anb-dev-share-pages-id");
+            assertThat(share.get("responseHeadersPolicyId")).as(path + ": CSP, HSTS, no framing")
+                    .isEqualTo(siteHeaders);
+            assertThat(share.get("viewerProtocolPolicy")).isEqualTo("redirect-to-https");
+        }
+        var policy = dev.named("aws:cloudfront/cachePolicy:CachePolicy", "anb-dev-share-pages");
+        assertThat(input(policy, "defaultTtl")).isEqualTo(60.0);
+        assertThat(input(policy, "maxTtl")).as("a disqualified video's page is gone within five minutes at most")
+                .isEqualTo(300.0);
+        Map<?, ?> key = (Map<?, ?>) input(policy, "parametersInCacheKeyAndForwardedToOrigin");
+        assertThat(String.valueOf(key.get("queryStringsConfig"))).contains("whitelist", "[url, format]");
+        assertThat(String.valueOf(key.get("cookiesConfig"))).contains("none");
+        assertThat(String.valueOf(key.get("headersConfig"))).as("no token or cookie ever reaches a shared page")
+                .contains("none");
     }
 
     @Test
@@ -69,7 +99,7 @@ class WiringTest {
         assertThat(input(policy, "defaultTtl")).as("nothing is cached without the API's Cache-Control").isEqualTo(0.0);
         assertThat(input(policy, "maxTtl")).isEqualTo((double) PublicReadCaching.MAX_SECONDS);
         Map<?, ?> key = (Map<?, ?>) input(policy, "parametersInCacheKeyAndForwardedToOrigin");
-        assertThat(String.valueOf(key.get("queryStringsConfig"))).contains("whitelist", "[page, page_size, city, q]");
+        assertThat(String.valueOf(key.get("queryStringsConfig"))).contains("whitelist", "[page, page_size, city, q, sort, seed, expand]");
         assertThat(String.valueOf(key.get("cookiesConfig"))).contains("none");
         assertThat(String.valueOf(key.get("headersConfig"))).as("a viewer's token keys its own (uncached) answer")
                 .contains("whitelist", "[Authorization]");

@@ -149,7 +149,7 @@ public final class LocalPlatform implements AutoCloseable {
         values.put("mail.transport", "smtp");
         values.put("mail.smtp.host", "127.0.0.1");
         values.put("mail.smtp.port", String.valueOf(settings.smtpPort()));
-        values.put("mail.site-url", siteOrigins().getFirst());
+        values.put("site.url", siteOrigins().getFirst());
         values.put("worker.server.port", String.valueOf(settings.workerPort()));
         values.put("worker.work-dir", settings.dataDir().resolve("worker").toString());
         // The first organizer: created (or given this password) at every start while these are set.

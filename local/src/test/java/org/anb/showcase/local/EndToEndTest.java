@@ -2,6 +2,8 @@ package org.anb.showcase.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Multipart;
@@ -19,6 +23,8 @@ import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.TestPlatform;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.WorkerService;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,6 +78,12 @@ class EndToEndTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(poster.statusCode()).isEqualTo(200);
         assertThat(poster.body()).as("a JPEG the gallery shows before playing").startsWith(0xFF, 0xD8, 0xFF);
+        BufferedImage still = ImageIO.read(new ByteArrayInputStream(poster.body()));
+        assertThat(new int[] {still.getWidth(), still.getHeight()}).as("sized for link previews (≥ 1200 wide, 16:9)")
+                .containsExactly(1280, 720);
+        Document sharePage = Jsoup.parse(api.get("/v/" + videoId, null).raw());
+        assertThat(sharePage.select("meta[property=og:image]").attr("content"))
+                .isEqualTo(gallery.get(0).path("poster_url").asText());
 
         Player fan = api.newPlayer("Cali");
         assertThat(api.post("/api/public/videos/" + videoId + "/vote", fan.token(), null).status()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbRow;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.core.db.Rows;
 
@@ -23,29 +24,61 @@ public final class GalleryRepository {
     }
 
     /**
-     * Published videos, newest publication first, optionally of one city (case- and space-insensitive), each marked
-     * with whether {@code viewer} has voted for it. The page is cut from the index first and only its rows are
+     * A page of published videos in {@code query}'s order, optionally of one city (case- and space-insensitive) and
+     * matching a search (title or public name, ignoring case and accents, through V15's trigram indexes), each marked
+     * with whether {@code viewer} has voted for it. The page is cut from the videos first and only its rows are
      * joined to their players and looked up in the votes' primary key.
      */
-    public List<PublishedVideo> published(Optional<String> city, Paging paging, Optional<UUID> viewer) {
+    public List<PublishedVideo> published(GalleryQuery query, Paging paging, Optional<UUID> viewer) {
+        String pattern = query.likePattern().orElse(null);
         return db.execute().query("""
-                SELECT v.id, v.title, public_name(u.first_name, u.last_name, u.birth_date) AS player_name, u.city,
-                       v.processed_key, v.poster_key, v.vote_count,
+                SELECT v.id, v.owner_id, v.title, public_name(u.first_name, u.last_name, u.birth_date) AS player_name,
+                       u.city, v.processed_key, v.poster_key, v.vote_count,
                        EXISTS (SELECT 1 FROM votes WHERE video_id = v.id AND user_id = ?) AS voted
                   FROM (SELECT id, owner_id, title, processed_key, poster_key, vote_count, published_at FROM videos
                          WHERE published_at IS NOT NULL
                            AND (CAST(? AS text) IS NULL
                                 OR owner_id IN (SELECT id FROM users WHERE city_key(city) = canonical_city_key(?)))
-                         ORDER BY published_at DESC, id DESC
+                           AND (CAST(? AS text) IS NULL
+                                OR search_key(title) LIKE search_key(?)
+                                OR owner_id IN (SELECT id FROM users
+                                                 WHERE search_key(first_name || ' ' || last_name) LIKE search_key(?)
+                                                   AND search_key(public_name(first_name, last_name, birth_date))
+                                                       LIKE search_key(?)))
+                         ORDER BY %1$s
                          LIMIT ? OFFSET ?) v
                   JOIN users u ON u.id = v.owner_id
-                 ORDER BY v.published_at DESC, v.id DESC""",
-                viewer.orElse(null), city.orElse(null), city.orElse(null), paging.pageSize(), paging.offset())
-                .map(row -> new PublishedVideo(Rows.uuid(row, "id"), Rows.text(row, "title"),
-                        Rows.text(row, "player_name"), Rows.text(row, "city"), Rows.text(row, "processed_key"),
-                        Rows.text(row, "poster_key"), Rows.number(row, "vote_count"),
-                        row.column("voted").get(Boolean.class)))
+                 ORDER BY %2$s""".formatted(query.orderBy(""), query.orderBy("v.")),
+                viewer.orElse(null), query.city().orElse(null), query.city().orElse(null),
+                pattern, pattern, pattern, pattern, paging.pageSize(), paging.offset())
+                .map(GalleryRepository::publishedVideo)
                 .toList();
+    }
+
+    /** One published video, as the gallery shows it; empty when unknown, not published or disqualified. */
+    public Optional<PublishedVideo> published(UUID videoId, Optional<UUID> viewer) {
+        return db.execute().query(PUBLISHED_OF + "WHERE v.id = ? AND v.published_at IS NOT NULL",
+                viewer.orElse(null), videoId).map(GalleryRepository::publishedVideo).findFirst();
+    }
+
+    /** Every published video of one player, newest first (a player has a handful: the upload quota bounds them). */
+    public List<PublishedVideo> publishedBy(UUID playerId, Optional<UUID> viewer) {
+        return db.execute().query(PUBLISHED_OF + "WHERE v.owner_id = ? AND v.published_at IS NOT NULL "
+                        + "ORDER BY v.published_at DESC, v.id DESC",
+                viewer.orElse(null), playerId).map(GalleryRepository::publishedVideo).toList();
+    }
+
+    private static final String PUBLISHED_OF = """
+            SELECT v.id, v.owner_id, v.title, public_name(u.first_name, u.last_name, u.birth_date) AS player_name,
+                   u.city, v.processed_key, v.poster_key, v.vote_count,
+                   EXISTS (SELECT 1 FROM votes WHERE video_id = v.id AND user_id = ?) AS voted
+              FROM videos v JOIN users u ON u.id = v.owner_id
+            """;
+
+    private static PublishedVideo publishedVideo(DbRow row) {
+        return new PublishedVideo(Rows.uuid(row, "id"), Rows.uuid(row, "owner_id"), Rows.text(row, "title"),
+                Rows.text(row, "player_name"), Rows.text(row, "city"), Rows.text(row, "processed_key"),
+                Rows.text(row, "poster_key"), Rows.number(row, "vote_count"), row.column("voted").get(Boolean.class));
     }
 
     /**
@@ -117,8 +150,8 @@ public final class GalleryRepository {
         }
     }
 
-    public record PublishedVideo(UUID id, String title, String playerName, String city, String processedKey,
-                                 String posterKey, long votes, boolean voted) {
+    public record PublishedVideo(UUID id, UUID playerId, String title, String playerName, String city,
+                                 String processedKey, String posterKey, long votes, boolean voted) {
     }
 
     public enum VoteOutcome { COUNTED, HELD, ALREADY_VOTED, NOT_VOTABLE, OWN_VIDEO }

@@ -15,10 +15,8 @@ import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Json;
 import org.anb.showcase.app.http.PublicPages;
 import org.anb.showcase.app.limits.ClientLimit;
-import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PathIds;
-import org.anb.showcase.core.storage.ObjectStore;
 
 /**
  * {@code /api/public/videos}: the public gallery (no login; a logged-in caller also learns which videos they voted
@@ -28,20 +26,20 @@ public final class GalleryRoutes {
     private final GalleryRepository gallery;
     private final VoteWriter votesWritten;
     private final Authenticator auth;
-    private final MediaLinks links;
+    private final PublicProfiles profiles;
     private final ClientLimit votes;
     private final PublicPages pages;
     private final EditionRules rules;
     private final CurrentEdition edition;
     private final ClientAddresses clients;
 
-    public GalleryRoutes(GalleryRepository gallery, VoteWriter votesWritten, Authenticator auth, ObjectStore store,
+    public GalleryRoutes(GalleryRepository gallery, VoteWriter votesWritten, Authenticator auth, PublicProfiles profiles,
                          ClientLimit votes, PublicPages pages, EditionRules rules, CurrentEdition edition,
                          ClientAddresses clients) {
         this.gallery = gallery;
         this.votesWritten = votesWritten;
         this.auth = auth;
-        this.links = new MediaLinks(store);
+        this.profiles = profiles;
         this.votes = votes;
         this.pages = pages;
         this.rules = rules;
@@ -55,20 +53,14 @@ public final class GalleryRoutes {
                 Endpoint.post("/api/public/videos/{video_id}/vote", this::vote));
     }
 
-    /** {@code votes} is null in the edition's final stretch (counts hidden until results are published). */
-    record PublicVideo(UUID videoId, String title, String playerName, String city, String processedUrl,
-                       String posterUrl, Long votes, boolean voted) {
-    }
-
     private void list(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
-        var city = Paging.textParam(req.query(), "city");
+        GalleryQuery query = GalleryQuery.from(req.query());
         var viewer = auth.optionalUser(req);
         CurrentEdition.PublicCounts counts = edition.publicCounts();
-        pages.send(req, res, counts.hidden() ? "videos:counts-hidden" : "videos", city, paging,
-                counts.maxAgeSeconds(), () -> gallery.published(city, paging, viewer).stream()
-                    .map(v -> new PublicVideo(v.id(), v.title(), v.playerName(), v.city(), links.to(v.processedKey()),
-                            links.to(v.posterKey()), counts.hidden() ? null : v.votes(), v.voted()))
+        pages.send(req, res, counts.hidden() ? "videos:counts-hidden" : "videos", query, paging,
+                counts.maxAgeSeconds(), () -> gallery.published(query, paging, viewer).stream()
+                    .map(v -> profiles.item(v, counts.hidden()))
                     .toList());
     }
 

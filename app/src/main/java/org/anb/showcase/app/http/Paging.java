@@ -8,7 +8,7 @@ public record Paging(int page, int pageSize) {
     public static final int MAX_PAGE_SIZE = 100;
     /** Deep pages cost an index walk; no client needs more than a million rows in. */
     private static final int MAX_PAGE = 1_000_000 / MAX_PAGE_SIZE;
-    private static final String INVALID = "Parámetro inválido en la consulta.";
+    public static final String INVALID = "Parámetro inválido en la consulta.";
 
     public static Paging from(UriQuery query) {
         int page = intParam(query, "page", 1, 1, MAX_PAGE);
@@ -32,7 +32,8 @@ public record Paging(int page, int pageSize) {
         return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(value);
     }
 
-    private static int intParam(UriQuery query, String name, int fallback, int min, int max) {
+    /** A whole-number parameter within [min, max], or the fallback when absent; 400 otherwise. */
+    public static int intParam(UriQuery query, String name, int fallback, int min, int max) {
         if (!query.contains(name)) {
             return fallback;
         }

@@ -30,4 +30,17 @@ public final class PathIds {
             throw ApiException.videoNotFound();
         }
     }
+
+    /** The {@code player_id} path parameter; an id that cannot exist is simply not found. */
+    public static UUID playerId(ServerRequest req) {
+        try {
+            return UUID.fromString(req.path().pathParameters().get("player_id"));
+        } catch (IllegalArgumentException e) {
+            throw playerNotFound();
+        }
+    }
+
+    public static ApiException playerNotFound() {
+        return new ApiException(404, "Jugador no encontrado.");
+    }
 }

@@ -1,7 +1,6 @@
 package org.anb.showcase.app.http;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -29,7 +28,7 @@ public final class PublicPages {
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Key, PublicRead.Rendered> pages;
 
-    private record Key(long generation, String what, Optional<String> city, Paging paging) {
+    private record Key(long generation, String what, Object filter, Paging paging) {
     }
 
     public PublicPages(Duration fresh, long maxBytes) {
@@ -52,16 +51,25 @@ public final class PublicPages {
     }
 
     /**
-     * Sends page {@code paging} of {@code what} (in {@code city}), read by {@code read} when not at hand. Shared
+     * Sends page {@code paging} of {@code what} with {@code filter} (a value: a city, a search and order, an id),
+     * read by {@code read} when not at hand. Shared
      * caches keep it at most {@code maxAgeSeconds} (its content changes at a known moment: the edition's final
      * stretch). {@code what} names the variant: a page with counts and one without are different pages.
      */
-    public void send(ServerRequest req, ServerResponse res, String what, Optional<String> city, Paging paging,
+    public void send(ServerRequest req, ServerResponse res, String what, Object filter, Paging paging,
                      long maxAgeSeconds, Supplier<Object> read) {
-        PublicRead.Rendered page = pages == null || PublicRead.personal(req)
-                ? PublicRead.Rendered.of(read.get())
-                : pages.get(new Key(generation.get(), what, city, paging), key -> PublicRead.Rendered.of(read.get()));
-        PublicRead.send(req, res, page, maxAgeSeconds);
+        PublicRead.send(req, res, rendered(req, what, filter, paging, () -> PublicRead.Rendered.of(read.get())),
+                maxAgeSeconds);
+    }
+
+    /**
+     * The page kept for {@code what}, {@code filter} and {@code paging}, rendered by {@code render} when not at hand
+     * (and every time for a personal request). An exception thrown by {@code render} (a 404) is never kept.
+     */
+    public PublicRead.Rendered rendered(ServerRequest req, String what, Object filter, Paging paging,
+                                        Supplier<PublicRead.Rendered> render) {
+        return pages == null || PublicRead.personal(req) ? render.get()
+                : pages.get(new Key(generation.get(), what, filter, paging), key -> render.get());
     }
 
     /** A write through this server changed what the public sees: nothing rendered before it is served again. */

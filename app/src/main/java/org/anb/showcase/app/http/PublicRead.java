@@ -23,11 +23,16 @@ public final class PublicRead {
     private PublicRead() {
     }
 
-    /** A body written once, with its validator: what {@link PublicPages} keeps. */
-    public record Rendered(byte[] body, String etag) {
+    /** A body written once, with its validator and type: what {@link PublicPages} keeps. */
+    public record Rendered(byte[] body, String etag, String contentType) {
         public static Rendered of(Object body) {
             byte[] bytes = Json.bytes(body);
-            return new Rendered(bytes, etagOf(bytes));
+            return new Rendered(bytes, etagOf(bytes), "application/json; charset=UTF-8");
+        }
+
+        public static Rendered html(String page) {
+            byte[] bytes = page.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new Rendered(bytes, etagOf(bytes), "text/html; charset=UTF-8");
         }
     }
 
@@ -42,15 +47,19 @@ public final class PublicRead {
      */
     public static void send(ServerRequest req, ServerResponse res, Rendered page, long maxAgeSeconds) {
         long shared = Math.max(0, Math.min(SHARED_SECONDS, maxAgeSeconds));
-        res.header(HeaderNames.CACHE_CONTROL, personal(req) ? VIEWER_ONLY
-                : shared == SHARED_SECONDS ? SHARED : "public, max-age=" + shared);
+        send(req, res, page, personal(req) ? VIEWER_ONLY : shared == SHARED_SECONDS ? SHARED : "public, max-age=" + shared);
+    }
+
+    /** Sends the page with {@code cacheControl}, or 304 without a body when the client's copy is this one. */
+    public static void send(ServerRequest req, ServerResponse res, Rendered page, String cacheControl) {
+        res.header(HeaderNames.CACHE_CONTROL, cacheControl);
         res.header(HeaderNames.VARY, "Authorization");
         res.header(HeaderNames.ETAG, page.etag());
         if (req.headers().first(HeaderNames.IF_NONE_MATCH).map(tags -> matches(tags, page.etag())).orElse(false)) {
             res.status(Status.NOT_MODIFIED_304).send();
             return;
         }
-        res.header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8");
+        res.header(HeaderNames.CONTENT_TYPE, page.contentType());
         res.status(Status.OK_200).send(page.body());
     }
 

@@ -18,9 +18,6 @@ public final class Outbox {
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
     }
 
-    public static Outbox from(Config mail) {
-        return new Outbox(mail.get("site-url").asString().orElse("http://localhost:8080"));
-    }
 
     /** The address mail comes from ({@code mail.from}). */
     static String sender(Config mail) {

@@ -5,6 +5,7 @@ import java.util.List;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import org.anb.showcase.app.contest.CurrentEdition;
+import org.anb.showcase.app.http.ApiException;
 import org.anb.showcase.app.http.Endpoint;
 import org.anb.showcase.app.http.Paging;
 import org.anb.showcase.app.http.PublicPages;
@@ -28,10 +29,20 @@ public final class RankingRoutes {
     private void rankings(ServerRequest req, ServerResponse res) {
         Paging paging = Paging.from(req.query());
         var city = Paging.textParam(req.query(), "city");
+        boolean withPlayerIds = expandsPlayer(req);
         CurrentEdition.PublicCounts counts = edition.publicCounts();
-        pages.send(req, res, counts.hidden() ? "rankings:counts-hidden" : "rankings", city, paging,
-                counts.maxAgeSeconds(),
-                () -> rankings.page(city, paging).stream().map(row -> counts.hidden() ? row.withoutVotes() : row)
+        pages.send(req, res, (counts.hidden() ? "rankings:counts-hidden" : "rankings") + (withPlayerIds ? ":ids" : ""),
+                city, paging, counts.maxAgeSeconds(),
+                () -> rankings.page(city, paging, withPlayerIds).stream().map(row -> counts.hidden() ? row.withoutVotes() : row)
                         .toList());
+    }
+
+    /** {@code expand=player}: each row also names its player, for clients that link to the player's page. */
+    private static boolean expandsPlayer(ServerRequest req) {
+        return switch (req.query().first("expand").orElse("")) {
+            case "" -> false;
+            case "player" -> true;
+            default -> throw ApiException.badRequest(Paging.INVALID);
+        };
     }
 }

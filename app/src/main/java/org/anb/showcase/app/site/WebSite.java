@@ -22,7 +22,7 @@ public final class WebSite {
     }
 
     /**
-     * The site's service, or empty when this server only serves the API. Fails fast if enabled but not packaged.
+     * The site's service, or empty when this server only serves the API.
      * Every file goes out with a Content-Security-Policy header that narrows the page's own policy (its meta tag
      * allows any S3 host, since the same files are served in AWS) to exactly {@code storageOrigin}, the one
      * S3-compatible server the page uploads to and plays originals from.
@@ -31,7 +31,7 @@ public final class WebSite {
         if (!site.get("enabled").asBoolean().orElse(false)) {
             return Optional.empty();
         }
-        String policy = ContentSecurityPolicy.narrowedTo(storageOrigin, indexHtml());
+        String policy = contentSecurityPolicy(storageOrigin);
         StaticContentService files = StaticContentService.builder(ROOT)
                 .welcomeFileName(INDEX)
                 .pathMapper(WebSite::fileFor)
@@ -45,16 +45,21 @@ public final class WebSite {
         });
     }
 
-    private static String indexHtml() {
+    /** The site's index.html from the classpath (the web module is a dependency of the API: share pages need it). */
+    public static String indexHtml() {
         try (InputStream in = WebSite.class.getClassLoader().getResourceAsStream(ROOT + "/" + INDEX)) {
             if (in == null) {
-                throw new IllegalStateException("site.enabled is true but the web module (" + ROOT + "/" + INDEX
-                        + ") is not on the classpath");
+                throw new IllegalStateException("the web module (" + ROOT + "/" + INDEX + ") is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Content-Security-Policy header every page of the site goes out with (see {@link #from}). */
+    public static String contentSecurityPolicy(String storageOrigin) {
+        return ContentSecurityPolicy.narrowedTo(storageOrigin, indexHtml());
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.anb.showcase.core.storage.ObjectKeys;
+
 /** Direct SQL for assertions and for playing the worker's part until the worker exists. */
 public final class TestDatabase {
     private final DataSource connections;
@@ -50,10 +52,9 @@ public final class TestDatabase {
     /** What the worker will do on success: processed, and published unless the owner opted out. */
     public void markProcessed(UUID videoId) {
         int rows = update("""
-                UPDATE videos SET status = 'processed', processed_key = 'processed/' || id || '.mp4',
-                       processed_at = now(),
+                UPDATE videos SET status = 'processed', processed_key = ?, poster_key = ?, processed_at = now(),
                        published_at = CASE WHEN publish_when_processed THEN now() END
-                 WHERE id = ?""", videoId);
+                 WHERE id = ?""", ObjectKeys.processed(videoId), ObjectKeys.poster(videoId), videoId);
         if (rows != 1) {
             throw new IllegalStateException("no video " + videoId);
         }
