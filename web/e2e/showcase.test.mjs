@@ -360,6 +360,121 @@ describe('the showcase in a browser', () => {
   });
 });
 
+describe('pages fans share and find', () => {
+  test('a fan finds the player without accents, opens their page and the video page, and shares the link', async () => {
+    const page = await newPage();
+    // Chromium on a desktop has no share sheet: this one records what the page would hand to the phone's.
+    await page.addInitScript(() => {
+      navigator.share = async (data) => { window.sharedWith = data; };
+    });
+    await page.goto('/');
+    await page.getByLabel('Buscar').fill('sofia restrepo');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const card = page.locator('.card', { hasText: title });
+    await card.waitFor();
+    assert.match(page.url(), /q=sofia\+restrepo|q=sofia%20restrepo/);
+    const names = await page.locator('.card .meta a').allTextContents();
+    assert.ok(names.length > 0 && names.every((name) => name === `${player.first} ${player.last}`), 'only her videos match');
+
+    await card.getByRole('link', { name: `${player.first} ${player.last}` }).click();
+    await page.getByRole('heading', { name: `${player.first} ${player.last}` }).waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/jugador\/[0-9a-f-]{36}$/);
+    await page.getByText(`Puesto 1 en ${city}`).waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], 'the player page');
+
+    await page.locator('.card-title a', { hasText: title }).click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    const videoPath = new URL(page.url()).pathname;
+    assert.match(videoPath, /^\/v\/[0-9a-f-]{36}$/);
+    await page.getByText(`Puesto 1 en ${city}`).waitFor();
+    await page.getByRole('button', { name: `Compartir «${title}»` }).click();
+    const shared = await page.evaluate(() => window.sharedWith);
+    assert.equal(shared.url, `${SITE}${videoPath}`);
+    assert.equal(shared.title, title);
+    assert.deepEqual(await accessibilityViolations(page), [], 'the video page');
+    await page.screenshot({ path: `${SCREENSHOTS}/video-page.png`, fullPage: true });
+
+    // Opened straight from the link (as from a chat), the page draws itself the same way.
+    const fromLink = await newPage({ width: 390, height: 844 });
+    await fromLink.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await fromLink.goto(videoPath);
+    await fromLink.getByRole('heading', { name: title }).waitFor();
+    if (await fromLink.evaluate(() => 'share' in navigator)) {
+      await fromLink.evaluate(() => { delete Navigator.prototype.share; });
+    }
+    await fromLink.getByRole('button', { name: `Compartir «${title}»` }).click();
+    await fromLink.getByText('Enlace copiado.', { exact: false }).waitFor();
+    assert.equal(await fromLink.evaluate(() => navigator.clipboard.readText()), `${SITE}${videoPath}`);
+    const overflow = await fromLink.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the video page is ${overflow}px wider than a phone screen`);
+    await fromLink.screenshot({ path: `${SCREENSHOTS}/video-page-phone.png` });
+    await fromLink.context().close();
+    await page.context().close();
+  });
+
+  test('the link preview a chat would show comes from the first HTML alone', async () => {
+    const page = await newPage({ width: 520, height: 420 });
+    await page.goto('/');
+    await page.getByLabel('Buscar').fill(title);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const href = await page.locator('.card-title a', { hasText: title }).getAttribute('href');
+    const raw = await (await fetch(`${SITE}${href}`)).text(); // what a crawler gets: no JavaScript runs
+    await page.context().close();
+    // A chat's card, drawn from the tags only (values set as text, never as markup), on a blank page of its own.
+    const chat = await browser.newContext({ viewport: { width: 520, height: 420 }, locale: 'es-CO' });
+    const card = await chat.newPage();
+    await card.setContent('<!doctype html><html lang="es"><body style="font-family: sans-serif; background: #e5ddd5; padding: 24px"></body></html>');
+    await card.evaluate((html) => {
+      const tags = new DOMParser().parseFromString(html, 'text/html');
+      const meta = (name) => tags.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.content ?? '';
+      const box = document.createElement('div');
+      box.style.cssText = 'max-width: 420px; background: #fff; border-radius: 10px; overflow: hidden; box-shadow: 0 1px 2px #0003';
+      const image = document.createElement('img');
+      image.src = meta('og:image');
+      image.alt = meta('og:image:alt');
+      image.style.cssText = 'width: 100%; aspect-ratio: 1200 / 630; object-fit: cover; display: block';
+      const text = document.createElement('div');
+      text.style.cssText = 'padding: 10px 12px';
+      for (const [value, style] of [[meta('og:title'), 'font-weight: 700'], [meta('og:description'), 'color: #555; font-size: 14px'],
+        [new URL(meta('og:url')).host, 'color: #888; font-size: 13px']]) {
+        const line = document.createElement('div');
+        line.textContent = value;
+        line.style.cssText = style;
+        text.append(line);
+      }
+      box.append(image, text);
+      document.body.append(box);
+    }, raw);
+    await card.locator('img').evaluate((image) => image.decode());
+    assert.equal(await card.locator('img').evaluate((image) => image.naturalWidth), 1280, 'the poster, sized for previews');
+    await card.getByText(title).waitFor();
+    await card.getByText(`${player.first} ${player.last} (${city})`, { exact: false }).waitFor();
+    await card.screenshot({ path: `${SCREENSHOTS}/link-preview.png` });
+    await chat.close();
+  });
+
+  test('the order selector changes the order, and a shuffled gallery pages without repeats', async () => {
+    const page = await newPage();
+    await page.goto('/');
+    await page.locator('.card').first().waitFor();
+    assert.equal(await page.getByLabel('Orden').inputValue(), 'shuffle', 'by default each fan sees a shuffled gallery');
+    await page.getByLabel('Orden').selectOption('votes');
+    await page.waitForURL(/sort=votes/);
+    await page.locator('.card').first().waitFor();
+    const votes = await page.locator('.card .votes').evaluateAll((counts) => counts.map((c) => Number(c.dataset.votes)));
+    assert.deepEqual(votes, [...votes].sort((a, b) => b - a), 'most votes first');
+    await page.getByLabel('Orden').selectOption('shuffle');
+    await page.waitForURL((url) => !url.search.includes('sort='));
+    await page.locator('.card').first().waitFor();
+    const first = await page.locator('.card').evaluateAll((cards) => cards.map((c) => c.dataset.videoId));
+    await page.reload();
+    await page.locator('.card').first().waitFor();
+    assert.deepEqual(await page.locator('.card').evaluateAll((cards) => cards.map((c) => c.dataset.videoId)), first,
+      'the same fan keeps the same order while paging and reloading');
+    await page.context().close();
+  });
+});
+
 describe('accounts people can trust: mail, passwords and personal data', () => {
   const minor = { first: 'Juan', last: 'Pérez', email: `juan.${run}@example.com`, password: 'bandeja-2026',
     guardian: `acudiente.${run}@example.com` };

@@ -8,8 +8,10 @@ import { galleryPage } from './pages/gallery.js';
 import { loginPage } from './pages/login.js';
 import { myVideosPage } from './pages/my-videos.js';
 import { notFoundPage } from './pages/not-found.js';
+import { playerPage } from './pages/player.js';
 import { rankingsPage } from './pages/rankings.js';
 import { signupPage } from './pages/signup.js';
+import { videoPage } from './pages/video.js';
 import { session } from './session.js';
 
 const routes = {
@@ -32,6 +34,21 @@ const routes = {
   '/equipo/personas': staffPage('people'),
   '/equipo/auditoria': staffPage('audit'),
 };
+
+/** Pages of one thing, the addresses fans share: the server renders their link preview (see ShareRoutes). */
+const patterns = [
+  [/^\/v\/([0-9a-fA-F-]{36})$/, videoPage],
+  [/^\/jugador\/([0-9a-fA-F-]{36})$/, playerPage],
+];
+
+function pageFor(path) {
+  if (routes[path]) return [routes[path], {}];
+  for (const [pattern, page] of patterns) {
+    const match = path.match(pattern);
+    if (match) return [page, { id: match[1] }];
+  }
+  return [notFoundPage, {}];
+}
 
 /** A staff page, imported on first use; anyone else is told the section is for the team (the API refuses them too). */
 function staffPage(name) {
@@ -69,8 +86,8 @@ function render({ focus }) {
   if (!keepNotice) clearNotice();
   keepNotice = false;
   main.replaceChildren();
-  const page = routes[location.pathname] ?? notFoundPage;
-  leavePage = page(main, { params: new URLSearchParams(location.search), navigate }) ?? null;
+  const [page, found] = pageFor(location.pathname);
+  leavePage = page(main, { ...found, params: new URLSearchParams(location.search), navigate }) ?? null;
   const heading = main.querySelector('h1');
   document.title = heading ? `${heading.textContent} · ANB Rising Stars` : 'ANB Rising Stars Showcase';
   markCurrentLink();

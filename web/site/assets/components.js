@@ -1,5 +1,5 @@
 // Pieces shared by several pages.
-import { h } from './dom.js';
+import { h, notify } from './dom.js';
 
 /** A "filter by city" form; submitting calls onFilter with the trimmed city ('' for all). */
 export function cityFilter(city, onFilter) {
@@ -79,4 +79,30 @@ export function errorBox() {
 export function positiveInt(text, fallback) {
   const value = Number(text);
   return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/**
+ * "Compartir": the phone's own share sheet (Web Share API) where the browser has one, else the link copied to the
+ * clipboard; if even that is refused, the link is shown to copy by hand.
+ */
+export function shareButton({ url, title, text, label }) {
+  const button = h('button', { type: 'button', class: 'secondary share', 'aria-label': label, 'data-share-url': url },
+    'Compartir');
+  button.addEventListener('click', async () => {
+    if (navigator.share) {
+      try {
+        await navigator.share({ title, text, url });
+        return;
+      } catch (error) {
+        if (error.name === 'AbortError') return; // the fan closed the sheet
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      notify('Enlace copiado. Pégalo en WhatsApp, Instagram o donde quieras compartirlo.', 'success');
+    } catch {
+      notify(`Copia este enlace para compartirlo: ${url}`, 'info');
+    }
+  });
+  return button;
 }

@@ -1,29 +1,38 @@
-// The public gallery: processed, published videos with their player and votes; voting needs a login.
-import { api, ApiError, withQuery } from '../api.js';
-import { cityFilter, pager, positiveInt } from '../components.js';
-import { formatNumber, h, notify, whileBusy } from '../dom.js';
-import { session } from '../session.js';
+// The public gallery: processed, published videos with their player and votes; voting needs a login. Fans search by
+// player or title and choose the order; by default each fan sees the gallery in a shuffled order of their own, so a
+// late or little-known entry gets its turn on top (newest-first would bury every early one, most-votes every new one).
+import { withQuery } from '../api.js';
+import { pager, positiveInt } from '../components.js';
+import { h } from '../dom.js';
+import { readAsViewer, videoCard } from '../video-card.js';
 
 const PAGE_SIZE = 12;
+const ORDERS = [['shuffle', 'Al azar'], ['newest', 'Más recientes'], ['votes', 'Más votados']];
 
 export function galleryPage(main, { params, navigate }) {
   const page = positiveInt(params.get('page'), 1);
   const city = params.get('city') ?? '';
+  const q = params.get('q') ?? '';
+  const sort = ORDERS.some(([value]) => value === params.get('sort')) ? params.get('sort') : 'shuffle';
+  const seed = sort === 'shuffle' ? positiveInt(params.get('seed'), fanSeed()) : undefined;
+  // The seed stays out of the address unless it came in it: a shared gallery link shuffles for its reader.
+  const linkSeed = params.get('seed') ?? undefined;
   const go = (query) => navigate(withQuery('/', query));
   const list = h('ul', { class: 'video-grid', 'aria-busy': 'true' });
   const state = h('p', { class: 'state' }, 'Cargando videos…');
   main.append(
     h('h1', {}, 'Galería de talentos'),
     h('p', { class: 'lead' }, 'Mira los videos de los jugadores y vota por tus favoritos. Un voto por video.'),
-    cityFilter(city, (c) => go({ city: c })),
+    galleryFilter({ city, q, sort }, (chosen) => go({ ...chosen, sort: chosen.sort === 'shuffle' ? undefined : chosen.sort })),
     state, list);
 
-  publishedVideos(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city }))
+  readAsViewer(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city, q, sort, seed }))
     .then((videos) => {
       list.setAttribute('aria-busy', 'false');
-      state.textContent = videos.length ? '' : emptyText(city, page);
+      state.textContent = videos.length ? '' : emptyText({ city, q }, page);
       list.append(...videos.map((video) => videoCard(video, navigate)));
-      main.append(pager(page, videos.length === PAGE_SIZE, (p) => go({ city, page: p })));
+      main.append(pager(page, videos.length === PAGE_SIZE, (p) => go({ city, q,
+        sort: sort === 'shuffle' ? undefined : sort, seed: linkSeed, page: p })));
     })
     .catch((error) => {
       list.setAttribute('aria-busy', 'false');
@@ -31,99 +40,47 @@ export function galleryPage(main, { params, navigate }) {
     });
 }
 
-/** With a session the API also says which videos this fan voted for; a session the API refuses is just dropped. */
-async function publishedVideos(path) {
-  try {
-    return await api(path, { auth: session.isActive() });
-  } catch (error) {
-    if (error.status === 401) return api(path);
-    throw error;
-  }
-}
-
-function emptyText(city, page) {
-  if (page > 1) return 'No hay más videos.';
-  return city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.';
-}
-
-function videoCard(video, navigate) {
-  const votes = h('span', { class: 'votes', 'data-votes': video.votes ?? '' }, votesText(video.votes));
-  const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
-  button.addEventListener('click', () => vote(video, button, votes, navigate));
-  if (video.voted) markVoted(button);
-  return h('li', { class: 'card', 'data-video-id': video.video_id },
-    h('video', { controls: true, preload: 'none', playsinline: true, poster: video.poster_url,
-      src: video.processed_url, 'aria-label': `Video «${video.title}» de ${video.player_name}` }),
-    h('div', { class: 'card-body' },
-      h('h2', { class: 'card-title' }, video.title),
-      h('p', { class: 'meta' }, `${video.player_name} · ${video.city}`),
-      h('div', { class: 'card-actions' }, votes, button),
-      reportForm(video, navigate)));
-}
-
-const REASONS = [['copyright', 'Es un video robado o de otra persona'], ['impersonation', 'Suplanta a otro jugador'],
-  ['offensive', 'Contenido ofensivo'], ['violence', 'Violencia'], ['sexual_content', 'Contenido sexual'],
-  ['minor_safety', 'Pone en riesgo a un menor'], ['not_basketball', 'No es un video de baloncesto'],
-  ['spam', 'Spam o publicidad'], ['other', 'Otro motivo']];
-
-/** "Reportar": a reason from the API's fixed list; moderators review it (a report never hides a video by itself). */
-function reportForm(video, navigate) {
-  const reason = h('select', { name: 'reason', id: `reason-${video.video_id}` },
-    ...REASONS.map(([value, label]) => h('option', { value }, label)));
-  const send = h('button', { type: 'submit', class: 'secondary' }, 'Enviar reporte');
-  const form = h('form', { class: 'report' },
-    h('label', { for: reason.id }, 'Motivo'), reason, send);
-  form.addEventListener('submit', async (event) => {
+/** City, a search and the order in one form; submitting calls onFilter with the trimmed values. */
+function galleryFilter({ city, q, sort }, onFilter) {
+  const search = h('input', { id: 'gallery-search', name: 'q', type: 'search', value: q, maxlength: 100,
+    placeholder: 'Nombre o título', enterkeyhint: 'search' });
+  const cityInput = h('input', { id: 'city-filter', name: 'city', type: 'search', value: city,
+    autocomplete: 'address-level2', placeholder: 'Todas las ciudades', maxlength: 100 });
+  const order = h('select', { id: 'gallery-order', name: 'sort' },
+    ...ORDERS.map(([value, label]) => h('option', { value, selected: value === sort }, label)));
+  const values = () => ({ q: search.value.trim(), city: cityInput.value.trim(), sort: order.value });
+  order.addEventListener('change', () => onFilter(values()));
+  return h('form', { class: 'filter gallery-filter', role: 'search', onsubmit: (event) => {
     event.preventDefault();
-    if (!session.isActive()) {
-      navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
-      return;
-    }
-    try {
-      const answer = await whileBusy(send, 'Enviando…', () => api(`/api/public/videos/${video.video_id}/report`,
-        { method: 'POST', auth: true, body: { reason: reason.value } }));
-      notify(answer.message, 'success');
-      details.open = false;
-    } catch (error) {
-      notify(error.message, 'error');
-    }
-  });
-  const details = h('details', { class: 'report-box' }, h('summary', {}, 'Reportar'), form);
-  return details;
+    onFilter(values());
+  } },
+  h('div', { class: 'filter-field' }, h('label', { for: search.id }, 'Buscar'), search),
+  h('div', { class: 'filter-field' }, h('label', { for: cityInput.id }, 'Ciudad'), cityInput),
+  h('div', { class: 'filter-field' }, h('label', { for: order.id }, 'Orden'), order),
+  h('button', { type: 'submit' }, 'Filtrar'),
+  city || q ? h('button', { type: 'button', class: 'secondary', onclick: () => onFilter({ sort }) }, 'Ver todos') : null);
 }
 
-async function vote(video, button, votes, navigate) {
-  if (!session.isActive()) {
-    notify('Inicia sesión para votar.', 'info');
-    navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
-    return;
-  }
+/**
+ * This fan's shuffle for today: one of 64 orders (so shared caches still serve most pages), drawn again each day
+ * (so over the days every entry gets its turn on top), kept for the session (so paging and reloading never repeat or
+ * skip an entry).
+ */
+function fanSeed() {
+  const day = Math.floor(Date.now() / 86_400_000);
   try {
-    const answer = await whileBusy(button, 'Votando…', () =>
-      api(`/api/public/videos/${video.video_id}/vote`, { method: 'POST', auth: true }));
-    markVoted(button);
-    if (answer.held) {
-      // An unconfirmed account's vote is kept, not counted yet: say so instead of moving the count.
-      notify(`${answer.message} Contará cuando confirmes tu correo con el enlace que te enviamos.`, 'info');
-      return;
-    }
-    if (video.votes !== null) video.votes += 1;
-    votes.dataset.votes = video.votes ?? '';
-    votes.textContent = votesText(video.votes);
-    notify(answer.message, 'success');
-  } catch (error) {
-    notify(error.message, 'error');
-    if (error instanceof ApiError && error.status === 400) markVoted(button);
-  }
+    const kept = JSON.parse(sessionStorage.getItem('anb-shuffle') ?? 'null');
+    if (kept?.day === day) return kept.seed;
+  } catch { /* storage refused or spoiled: draw again */ }
+  const seed = day * 64 + Math.floor(Math.random() * 64) + 1;
+  try {
+    sessionStorage.setItem('anb-shuffle', JSON.stringify({ day, seed }));
+  } catch { /* private mode: this page's order is still stable */ }
+  return seed;
 }
 
-function markVoted(button) {
-  button.disabled = true;
-  button.textContent = 'Votado';
-}
-
-/** In the edition's final stretch the API hides counts (null) until results are published. */
-function votesText(count) {
-  if (count === null) return 'Votos ocultos hasta los resultados';
-  return count === 1 ? '1 voto' : `${formatNumber(count)} votos`;
+function emptyText({ city, q }, page) {
+  if (page > 1) return 'No hay más videos.';
+  if (q) return `Ningún video coincide con «${q}»${city ? ` en ${city}` : ''}.`;
+  return city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.';
 }

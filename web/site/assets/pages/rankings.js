@@ -25,14 +25,14 @@ export function rankingsPage(main, { params, navigate }) {
     cityFilter(city, (c) => go({ city: c })),
     state, h('div', { class: 'table-scroll' }, table));
 
-  api(withQuery('/api/public/rankings', { page, page_size: PAGE_SIZE, city }))
+  api(withQuery('/api/public/rankings', { page, page_size: PAGE_SIZE, city, expand: 'player' }))
     .then((players) => {
       state.textContent = players.length ? '' : (city ? `Aún no hay jugadores de ${city} con videos publicados.`
         : 'Aún no hay jugadores con videos publicados.');
       table.hidden = players.length === 0;
       body.append(...players.map((player) => h('tr', {},
         h('td', {}, `${player.position}.`),
-        h('th', { scope: 'row' }, player.username),
+        h('th', { scope: 'row' }, h('a', { href: `/jugador/${player.player_id}`, 'data-link': true }, player.username)),
         h('td', {}, player.city),
         h('td', { class: 'number', 'data-votes': player.votes ?? '' },
           player.votes === null ? 'Oculto' : formatNumber(player.votes)))));

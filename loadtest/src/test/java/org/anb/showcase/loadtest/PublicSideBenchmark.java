@@ -30,7 +30,8 @@ import org.anb.showcase.local.LocalSettings;
  * from wrk (and, for logins, {@link ClosedLoop}). Prints a Markdown table.
  *
  * <p>{@code -Dbench.seconds} (30) measured after {@code -Dbench.warmup} (5) seconds, {@code -Dbench.connections}
- * (32,128), {@code -Dbench.endpoints} (gallery,rankings,city,login,votes,spread-votes; also login-wrk),
+ * (32,128), {@code -Dbench.endpoints} (gallery,rankings,city,login,votes,spread-votes; also login-wrk,
+ * share — a video's share page — and search — a search of the gallery by votes),
  * {@code -Dbench.label} (a column), {@code -Dbench.ballots} (100 per player), {@code -Dbench.edition} (false: no
  * contest edition configured; true: one open for voting, as during an edition).
  */
@@ -43,6 +44,9 @@ public final class PublicSideBenchmark {
     /** Ballots per seeded player (100: 80,213 votes; 125: about 100,000). */
     private static final int BALLOTS = Integer.getInteger("bench.ballots", 100);
     private static final boolean EDITION = Boolean.getBoolean("bench.edition");
+
+    /** The most voted video: the page whose link a star's fans pass around. */
+    private static String sharedVideo;
 
     private PublicSideBenchmark() {
     }
@@ -75,6 +79,11 @@ public final class PublicSideBenchmark {
                     }
                 }
                 Files.write(tokens, fans(c, TokenService.from(platform.config().get("auth"))));
+                try (Statement s = c.createStatement();
+                     var top = s.executeQuery("SELECT id FROM videos ORDER BY vote_count DESC LIMIT 1")) {
+                    top.next();
+                    sharedVideo = top.getString(1);
+                }
             }
             signUp(base);
             Path votes = script(dir);
@@ -100,6 +109,9 @@ public final class PublicSideBenchmark {
                     base + "/api/public/rankings?page=1&page_size=20");
             case "city" -> wrk("rankings Cali page 1", connections, label,
                     base + "/api/public/rankings?city=Cali&page=1&page_size=20");
+            case "share" -> wrk("share page /v/{id}", connections, label, base + "/v/" + sharedVideo);
+            case "search" -> wrk("search \"jugador1\" by votes", connections, label,
+                    base + "/api/public/videos?q=jugador1&sort=votes&page=1&page_size=20");
             case "login" -> login(connections, base, label);
             case "login-wrk" -> loginWithWrk(connections, base, label, votes.resolveSibling("login.lua"));
             case "votes" -> hotVotes(connections, base, label, platform, votes, tokens);

@@ -1,0 +1,114 @@
+// A published video as the gallery, a player's page and a video's page show it: play, vote, share, report.
+import { api, ApiError, withQuery } from './api.js';
+import { shareButton } from './components.js';
+import { formatNumber, h, notify, whileBusy } from './dom.js';
+import { session } from './session.js';
+
+/** The card of one gallery item; its title opens the video's own page, the name the player's. */
+export function videoCard(video, navigate) {
+  return h('li', { class: 'card', 'data-video-id': video.video_id },
+    videoPlayer(video),
+    h('div', { class: 'card-body' },
+      h('h2', { class: 'card-title' }, h('a', { href: `/v/${video.video_id}`, 'data-link': true }, video.title)),
+      h('p', { class: 'meta' }, playerLink(video), ` · ${video.city}`),
+      voteAndShare(video, navigate),
+      reportForm(video, navigate)));
+}
+
+export function videoPlayer(video, { preload = 'none' } = {}) {
+  return h('video', { controls: true, preload, playsinline: true, poster: video.poster_url, src: video.processed_url,
+    'aria-label': `Video «${video.title}» de ${video.player_name}` });
+}
+
+export function playerLink(video) {
+  return video.player_id ? h('a', { href: `/jugador/${video.player_id}`, 'data-link': true }, video.player_name)
+    : video.player_name;
+}
+
+/** The count, "Votar" and "Compartir" side by side. */
+export function voteAndShare(video, navigate) {
+  const votes = h('span', { class: 'votes', 'data-votes': video.votes ?? '' }, votesText(video.votes));
+  const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
+  button.addEventListener('click', () => vote(video, button, votes, navigate));
+  if (video.voted) markVoted(button);
+  return h('div', { class: 'card-actions' }, votes, button,
+    shareButton({ url: `${location.origin}/v/${video.video_id}`, title: video.title,
+      text: `Vota por «${video.title}» de ${video.player_name} en ANB Rising Stars`, label: `Compartir «${video.title}»` }));
+}
+
+const REASONS = [['copyright', 'Es un video robado o de otra persona'], ['impersonation', 'Suplanta a otro jugador'],
+  ['offensive', 'Contenido ofensivo'], ['violence', 'Violencia'], ['sexual_content', 'Contenido sexual'],
+  ['minor_safety', 'Pone en riesgo a un menor'], ['not_basketball', 'No es un video de baloncesto'],
+  ['spam', 'Spam o publicidad'], ['other', 'Otro motivo']];
+
+/** "Reportar": a reason from the API's fixed list; moderators review it (a report never hides a video by itself). */
+export function reportForm(video, navigate) {
+  const reason = h('select', { name: 'reason', id: `reason-${video.video_id}` },
+    ...REASONS.map(([value, label]) => h('option', { value }, label)));
+  const send = h('button', { type: 'submit', class: 'secondary' }, 'Enviar reporte');
+  const form = h('form', { class: 'report' },
+    h('label', { for: reason.id }, 'Motivo'), reason, send);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!session.isActive()) {
+      navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
+      return;
+    }
+    try {
+      const answer = await whileBusy(send, 'Enviando…', () => api(`/api/public/videos/${video.video_id}/report`,
+        { method: 'POST', auth: true, body: { reason: reason.value } }));
+      notify(answer.message, 'success');
+      details.open = false;
+    } catch (error) {
+      notify(error.message, 'error');
+    }
+  });
+  const details = h('details', { class: 'report-box' }, h('summary', {}, 'Reportar'), form);
+  return details;
+}
+
+async function vote(video, button, votes, navigate) {
+  if (!session.isActive()) {
+    notify('Inicia sesión para votar.', 'info');
+    navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
+    return;
+  }
+  try {
+    const answer = await whileBusy(button, 'Votando…', () =>
+      api(`/api/public/videos/${video.video_id}/vote`, { method: 'POST', auth: true }));
+    markVoted(button);
+    if (answer.held) {
+      // An unconfirmed account's vote is kept, not counted yet: say so instead of moving the count.
+      notify(`${answer.message} Contará cuando confirmes tu correo con el enlace que te enviamos.`, 'info');
+      return;
+    }
+    if (video.votes !== null) video.votes += 1;
+    votes.dataset.votes = video.votes ?? '';
+    votes.textContent = votesText(video.votes);
+    notify(answer.message, 'success');
+  } catch (error) {
+    notify(error.message, 'error');
+    if (error instanceof ApiError && error.status === 400) markVoted(button);
+  }
+}
+
+function markVoted(button) {
+  button.disabled = true;
+  button.textContent = 'Votado';
+}
+
+/** In the edition's final stretch the API hides counts (null) until results are published. */
+export function votesText(count) {
+  if (count === null) return 'Votos ocultos hasta los resultados';
+  return count === 1 ? '1 voto' : `${formatNumber(count)} votos`;
+}
+
+/** With a session the API also says which videos this fan voted for; a session the API refuses is just dropped. */
+export async function readAsViewer(path) {
+  try {
+    return await api(path, { auth: session.isActive() });
+  } catch (error) {
+    if (error.status === 401) return api(path);
+    throw error;
+  }
+}
