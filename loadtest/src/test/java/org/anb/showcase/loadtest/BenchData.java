@@ -58,4 +58,11 @@ public final class BenchData {
             }
         }
     }
+
+    /** A port nothing listens on now, for an embedded server. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

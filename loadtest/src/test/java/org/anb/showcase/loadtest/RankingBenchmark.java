@@ -1,6 +1,5 @@
 package org.anb.showcase.loadtest;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,7 +62,7 @@ public final class RankingBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("anb-bench-rankings");
         CredentialFile credentials = new CredentialFile(dir.resolve("db-credentials.json"));
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), freePort(), credentials)) {
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("postgres"), BenchData.freePort(), credentials)) {
             DatabaseCredentials login = credentials.read();
             Flyway.configure().dataSource(db.jdbcUrl(), login.username(), login.password()).load().migrate();
             benchmark(DriverManager.getConnection(db.jdbcUrl(), login.username(), login.password()));
@@ -121,11 +120,5 @@ public final class RankingBenchmark {
 
     private static double median(List<Double> sorted) {
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -152,7 +152,8 @@ class BadInputFuzzTest {
     @Provide
     Arbitrary<String> idRoutes() {
         return Arbitraries.of("GET /api/videos/{id}", "DELETE /api/videos/{id}", "POST /api/videos/{id}/publish",
-                "POST /api/public/videos/{id}/vote");
+                "POST /api/public/videos/{id}/vote", "GET /api/public/videos/{id}", "GET /api/public/players/{id}",
+                "GET /oembed?url={id}");
     }
 
     @Provide
@@ -175,7 +176,8 @@ class BadInputFuzzTest {
 
     @Provide
     Arbitrary<String> queries() {
-        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("page", "page_size", "city"), nastyText());
+        Arbitrary<String> keys = Arbitraries.oneOf(Arbitraries.of("page", "page_size", "city", "q", "sort", "seed",
+                "expand"), nastyText());
         return Combinators.combine(keys, nastyText(), keys, nastyText())
                 .as((k1, v1, k2, v2) -> encode(k1) + "=" + encode(v1) + "&" + encode(k2) + "=" + encode(v2));
     }

@@ -49,6 +49,21 @@ class SearchAndProfilesTest {
     }
 
     @Test
+    void aMinorIsFoundByTheirPublicNameNeverByTheirLastName() {
+        String city = uniqueCity("Menores");
+        UUID adult = contest.publishedVideo(api.newPlayer("Adulta", city), "jugada adulta");
+        Player minor = api.newPlayer("Menor", city);
+        UUID minorsVideo = contest.publishedVideo(minor, "jugada juvenil");
+        TestPlatform.database().update("UPDATE users SET birth_date = current_date - interval '15 years' WHERE id = ?",
+                minor.id());
+
+        assertThat(ids(gallery("q=prueba&city=" + encode(city)))).as("the last name finds adults only")
+                .containsExactly(adult);
+        assertThat(ids(gallery("q=" + encode("menor p.") + "&city=" + encode(city)))).containsExactly(minorsVideo);
+        assertThat(gallery("q=juvenil&city=" + encode(city)).get(0).path("player_name").asText()).isEqualTo("Menor P.");
+    }
+
+    @Test
     void aShuffleIsOneFixedOrderPerSeedThatPagesWithoutGapsOrRepeats() {
         String city = uniqueCity("Barajada");
         Set<UUID> all = new HashSet<>();

@@ -25,7 +25,7 @@ public final class GalleryRepository {
 
     /**
      * A page of published videos in {@code query}'s order, optionally of one city (case- and space-insensitive) and
-     * matching a search (title or public name, ignoring case and accents, through V15's trigram indexes), each marked
+     * matching a search (title or public name, ignoring case and accents: V16's {@code search_text}), each marked
      * with whether {@code viewer} has voted for it. The page is cut from the videos first and only its rows are
      * joined to their players and looked up in the votes' primary key.
      */
@@ -40,11 +40,13 @@ public final class GalleryRepository {
                            AND (CAST(? AS text) IS NULL
                                 OR owner_id IN (SELECT id FROM users WHERE city_key(city) = canonical_city_key(?)))
                            AND (CAST(? AS text) IS NULL
-                                OR search_key(title) LIKE search_key(?)
-                                OR owner_id IN (SELECT id FROM users
-                                                 WHERE search_key(first_name || ' ' || last_name) LIKE search_key(?)
-                                                   AND search_key(public_name(first_name, last_name, birth_date))
-                                                       LIKE search_key(?)))
+                                OR (search_text LIKE search_key(?)
+                                    -- a minor is found by the title or the public name, never by the last name
+                                    AND NOT EXISTS (SELECT 1 FROM users m
+                                                     WHERE m.id = owner_id AND is_minor(m.birth_date)
+                                                       AND search_key(title) NOT LIKE search_key(?)
+                                                       AND search_key(public_name(m.first_name, m.last_name,
+                                                                                  m.birth_date)) NOT LIKE search_key(?))))
                          ORDER BY %1$s
                          LIMIT ? OFFSET ?) v
                   JOIN users u ON u.id = v.owner_id
