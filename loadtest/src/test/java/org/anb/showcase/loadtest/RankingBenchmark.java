@@ -5,10 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.anb.showcase.core.db.credentials.CredentialFile;
@@ -86,39 +83,23 @@ public final class RankingBenchmark {
                 row(q[0], "player_scores, page then join (ours)", ours);
                 row(q[0], "player_scores, join then page", joinFirst);
                 row(q[0], "live aggregation over votes", live);
-                System.out.printf("| %s | ratio live / ours | %.0fx | |%n", q[0], median(live) / median(ours));
+                System.out.printf("| %s | ratio live / ours | %.0fx | |%n", q[0], QueryTimings.median(live) / QueryTimings.median(ours));
             }
         }
     }
 
     private static List<Double> time(Connection c, String sql, String city, int offset) throws SQLException {
-        List<Double> millis = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, city);
             ps.setString(2, city);
             ps.setInt(3, offset);
-            for (int i = 0; i < WARMUP + RUNS; i++) {
-                long start = System.nanoTime();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                    }
-                }
-                if (i >= WARMUP) {
-                    millis.add((System.nanoTime() - start) / 1e6);
-                }
-            }
+            return QueryTimings.sorted(ps, WARMUP, RUNS);
         }
-        Collections.sort(millis);
-        return millis;
     }
 
     private static void row(Object query, String strategy, List<Double> sorted) {
-        System.out.printf("| %s | %s | %.2f | %.2f |%n", query, strategy, median(sorted),
-                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
+        System.out.printf("| %s | %s | %.2f | %.2f |%n", query, strategy, QueryTimings.median(sorted),
+                QueryTimings.p95(sorted));
     }
 
-    private static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
-    }
 }

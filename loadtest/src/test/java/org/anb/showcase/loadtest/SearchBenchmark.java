@@ -8,8 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.anb.showcase.core.db.credentials.CredentialFile;
@@ -105,25 +103,12 @@ public final class SearchBenchmark {
 
     private static List<Double> time(Connection c, String sql, String q) throws SQLException {
         String pattern = "%" + q + "%";
-        List<Double> millis = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 1; i <= 3; i++) {
                 ps.setString(i, pattern);
             }
-            for (int i = 0; i < WARMUP + RUNS; i++) {
-                long start = System.nanoTime();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                    }
-                }
-                if (i >= WARMUP) {
-                    millis.add((System.nanoTime() - start) / 1e6);
-                }
-            }
+            return QueryTimings.sorted(ps, WARMUP, RUNS);
         }
-        Collections.sort(millis);
-        return millis;
     }
 
     private static void sizes(Connection c) throws SQLException {
@@ -136,11 +121,8 @@ public final class SearchBenchmark {
     }
 
     private static void row(String q, String strategy, List<Double> sorted) {
-        System.out.printf("| \"%s\" | %s | %.2f | %.2f |%n", q, strategy, median(sorted),
-                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1));
+        System.out.printf("| \"%s\" | %s | %.2f | %.2f |%n", q, strategy, QueryTimings.median(sorted),
+                QueryTimings.p95(sorted));
     }
 
-    private static double median(List<Double> sorted) {
-        return sorted.get(sorted.size() / 2);
-    }
 }
