@@ -56,6 +56,24 @@ class DirectUploadTest {
         assertThat(TestPlatform.store().size(ObjectKeys.original(player.id(), videoId))).isPresent();
     }
 
+    @Test
+    void theCompletionCarriesThePlayersChosenStartAndRefusesABadOne() {
+        Player player = api.newPlayer("Pereira");
+        JsonNode ticket = startUpload(player);
+        UUID videoId = UUID.fromString(ticket.path("video_id").asText());
+        postToS3(ticket, SampleVideos.smallMp4());
+        String path = "/api/videos/uploads/" + videoId + "/complete";
+        for (Object bad : List.of(-1, "dieciocho", true, 18.0001)) {
+            Reply refused = api.post(path, player.token(), Map.of("title", "jugada", "start_seconds", bad));
+            assertThat(refused.status()).as(String.valueOf(bad)).isEqualTo(400);
+            assertThat(refused.body().path("errors").has("start_seconds")).as(refused.raw()).isTrue();
+        }
+        Reply completed = api.post(path, player.token(), Map.of("title", "jugada", "start_seconds", 18.5));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(201);
+        assertThat(api.get("/api/videos/" + videoId, player.token()).body().path("start_seconds").decimalValue())
+                .isEqualByComparingTo("18.5");
+    }
+
     @RepeatedTest(5)
     void ofTwoCompletionsAtTheSameMomentExactlyOneWinsAndTheObjectSurvives() throws Exception {
         Player player = api.newPlayer("Cali");

@@ -52,6 +52,9 @@ class MediaMatrixTest {
     private static ObjectStore store;
     private static FfmpegTools tools;
     private static final Map<String, UUID> uploaded = new LinkedHashMap<>();
+    /** The player's chosen start (issue 25): 3 s of green, then the picture; started at 3 s, and at 5 s. */
+    private static UUID startedAfterTheGreen;
+    private static UUID startedTooLate;
 
     /** One input class: how to make it, and what must come of it. */
     record Case(String name, Maker maker, Expect expect) {
@@ -65,14 +68,21 @@ class MediaMatrixTest {
         Path make(MediaSamples samples, String fileName) throws Exception;
     }
 
-    /** Processed with this share of the width showing picture, or failed with a reason containing this text. */
-    record Expect(double pictureWidth, String failureReason) {
+    /**
+     * Processed with this share of the width showing picture (the rest black, or the blurred picture when
+     * {@code blurredSides}), or failed with a reason containing this text.
+     */
+    record Expect(double pictureWidth, boolean blurredSides, String failureReason) {
         static Expect processed(double pictureWidth) {
-            return new Expect(pictureWidth, null);
+            return new Expect(pictureWidth, false, null);
+        }
+
+        static Expect blurredSides(double pictureWidth) {
+            return new Expect(pictureWidth, true, null);
         }
 
         static Expect failed(String reason) {
-            return new Expect(0, reason);
+            return new Expect(0, false, reason);
         }
     }
 
@@ -91,7 +101,7 @@ class MediaMatrixTest {
                 new Case("MPEG-4 Part 2", (s, f) -> s.clip(f, 320, 180, "30", SECONDS, "-c:v mpeg4 -q:v 5"),
                         Expect.processed(FILL)),
                 new Case("phone held upright (rotation metadata)", (s, f) -> s.upright(f, 180, 320, SECONDS),
-                        Expect.processed(PORTRAIT_9_16)),
+                        Expect.blurredSides(PORTRAIT_9_16)),
                 new Case("4:3 with square pixels", (s, f) -> s.h264(f, 320, 240, "30", SECONDS, ""),
                         Expect.processed(FOUR_BY_THREE)),
                 new Case("1440x1080-style 4:3 pixels, 16:9 on screen", (s, f) -> s.h264(f, 360, 270, "30", SECONDS,
@@ -149,6 +159,35 @@ class MediaMatrixTest {
             assertThat(reply.status()).as(c.name() + ": " + reply.raw()).isEqualTo(201);
             uploaded.put(c.name(), UUID.fromString(reply.body().path("video_id").asText()));
         }
+        Path greenFirst = samples.greenThenPicture("green-first.mp4", 320, 180, 3, SECONDS);
+        startedAfterTheGreen = uploadFrom(greenFirst, "3");
+        startedTooLate = uploadFrom(greenFirst, "4,5");
+    }
+
+    private static UUID uploadFrom(Path input, String startSeconds) {
+        ApiClient.Reply reply = api.upload(player.token(), ApiClient.Multipart.builder().file("video_file", input)
+                .field("title", "desde " + startSeconds).field("start_seconds", startSeconds));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return UUID.fromString(reply.body().path("video_id").asText());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBroadcastStartsWhereThePlayerChose() throws Exception {
+        JsonNode video = awaitFinished(startedAfterTheGreen);
+        assertThat(video.path("status").asText()).as(video.toString()).isEqualTo("processed");
+        assertThat(video.path("start_seconds").decimalValue()).isEqualByComparingTo("3");
+        Path output = dir.resolve(startedAfterTheGreen + ".mp4");
+        store.download(ObjectKeys.processed(startedAfterTheGreen), output);
+        assertBroadcastFormat(output);
+        assertPicture(output, FILL, false); // red over blue: the 3 s of green before the start are not in it
+    }
+
+    @org.junit.jupiter.api.Test
+    void aStartThatLeavesLessThanTheMinimumFailsWithItsReason() {
+        JsonNode video = awaitFinished(startedTooLate);
+        assertThat(video.path("status").asText()).as(video.toString()).isEqualTo("failed");
+        assertThat(video.path("failure_reason").asText())
+                .isEqualTo("El inicio elegido (4,5 s) deja 1,5 s de video; se necesitan al menos 2 s desde el inicio.");
     }
 
     @AfterAll
@@ -175,7 +214,7 @@ class MediaMatrixTest {
         Path output = dir.resolve(id + ".mp4");
         store.download(ObjectKeys.processed(id), output);
         assertBroadcastFormat(output);
-        assertPicture(output, c.expect().pictureWidth());
+        assertPicture(output, c.expect().pictureWidth(), c.expect().blurredSides());
         assertThat(store.size(ObjectKeys.poster(id))).as("the poster").hasValueSatisfying(bytes ->
                 assertThat(bytes).isPositive());
     }
@@ -208,9 +247,11 @@ class MediaMatrixTest {
 
     /**
      * One frame a second into the main part, shrunk to 128×72: how wide the picture is (measured in the top half,
-     * away from the watermark), and that it is upright (red above blue) rather than a green cover picture.
+     * away from the watermark), and that it is upright (red above blue) rather than a green cover picture. With
+     * blurred sides, the picture is what stays brighter than the sides (darkened to half), and the sides are not black.
      */
-    private static void assertPicture(Path output, double expectedWidthShare) throws IOException, InterruptedException {
+    private static void assertPicture(Path output, double expectedWidthShare, boolean blurredSides)
+            throws IOException, InterruptedException {
         int w = 128;
         int h = 72;
         Path raw = dir.resolve(output.getFileName() + ".rgb");
@@ -222,13 +263,19 @@ class MediaMatrixTest {
         int last = -1;
         for (int x = 0; x < w; x++) {
             for (int y = 8; y < 28; y++) {
-                if (luma(rgb, w, x, y) > 40) {
+                if (luma(rgb, w, x, y) > (blurredSides ? 55 : 40)) {
                     first = Math.min(first, x);
                     last = Math.max(last, x);
                 }
             }
         }
         double share = (last - first + 1) / (double) w;
+        if (blurredSides) {
+            for (int x : new int[] {2, w - 3}) {
+                assertThat(luma(rgb, w, x, h / 4)).as("the side at x=" + x + " shows the blurred picture, not black")
+                        .isGreaterThan(20);
+            }
+        }
         assertThat(share).as("share of the width showing picture").isCloseTo(expectedWidthShare, offset(0.04));
         int[] top = pixel(rgb, w, w / 2, h / 4);
         int[] bottom = pixel(rgb, w, w / 2, h * 3 / 4);

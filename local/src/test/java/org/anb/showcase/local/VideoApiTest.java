@@ -3,6 +3,7 @@ package org.anb.showcase.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,12 +50,42 @@ class VideoApiTest {
                 "video_file");
         assertRefused(api.upload(player.token(), Multipart.builder().file("video_file", SampleVideos.smallMp4())
                 .field("title", "t".repeat(201))), "title");
+        for (String start : List.of("-1", "dieciocho", "18.0001", "99999")) {
+            assertRefused(api.upload(player.token(), Multipart.builder().file("video_file", SampleVideos.smallMp4())
+                    .field("title", "x").field("start_seconds", start)), "start_seconds");
+        }
         assertThat(api.postRaw("/api/videos/upload", player.token(), "{}").status()).isEqualTo(400);
 
         assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE owner_id = ?", player.id()))
                 .isZero();
         assertThat(api.upload(null, Multipart.builder().file("video_file", SampleVideos.smallMp4())
                 .field("title", "x")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void myVideosSayWhereThePlayerStandsOncePublishedAndWhereTheBroadcastStarts() {
+        String city = "Puestos-" + UUID.randomUUID();
+        Player player = api.newPlayer(city);
+        Reply uploaded = api.upload(player.token(), Multipart.builder().file("video_file", SampleVideos.smallMp4())
+                .field("title", "publicado").field("start_seconds", "18,5"));
+        UUID published = UUID.fromString(uploaded.body().path("video_id").asText());
+        TestPlatform.database().markProcessed(published);
+        api.uploadSample(player, "en cola");
+        Player fan = api.newPlayer("Cali");
+        api.post("/api/public/videos/" + published + "/vote", fan.token(), null);
+
+        JsonNode list = api.get("/api/videos", player.token()).body();
+        JsonNode first = list.get(0);
+        assertThat(first.path("votes").asLong()).isEqualTo(1);
+        assertThat(first.path("held_votes").asLong()).isZero();
+        assertThat(first.path("city_rank").asLong()).isEqualTo(1);
+        assertThat(first.path("rank").asLong()).isEqualTo(api.get("/api/public/videos/" + published, null).body()
+                .path("rank").asLong());
+        assertThat(first.path("start_seconds").decimalValue()).isEqualByComparingTo("18.5");
+        JsonNode queued = list.get(1);
+        assertThat(queued.path("rank").isNull()).as("null until published").isTrue();
+        assertThat(queued.path("city_rank").isNull()).isTrue();
+        assertThat(queued.path("start_seconds").decimalValue()).isEqualByComparingTo("0");
     }
 
     @Test

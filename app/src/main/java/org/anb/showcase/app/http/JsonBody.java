@@ -13,6 +13,15 @@ public record JsonBody(JsonNode node) {
         return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
+    /** A number (or a numeric string) as written, for the caller to parse exactly; empty when missing or null. */
+    public Optional<String> numberText(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(value.isNumber() ? value.decimalValue().toPlainString() : value.asText());
+    }
+
     /** The field as a boolean, or empty when missing; a wrong type is a 400. */
     public Optional<Boolean> bool(String field) {
         JsonNode value = node.get(field);

@@ -89,7 +89,7 @@ final class DirectUploads {
             throw invalid("El archivo debe ser un video MP4.");
         }
         return uploads.register(new VideoRepository.NewVideo(videoId, owner, request.title(), key, size,
-                request.publish()));
+                request.publish(), request.startSeconds()));
     }
 
     private static ApiException notUploaded() {

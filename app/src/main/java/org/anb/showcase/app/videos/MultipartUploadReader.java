@@ -43,6 +43,7 @@ final class MultipartUploadReader {
         }
         Optional<String> title = Optional.empty();
         Optional<String> publish = Optional.empty();
+        Optional<String> start = Optional.empty();
         long storedBytes = -1;
         MultiPart parts = null;
         try {
@@ -58,13 +59,14 @@ final class MultipartUploadReader {
                     }
                     case "title" -> title = Optional.of(smallField(part));
                     case "publish" -> publish = Optional.of(smallField(part));
+                    case "start_seconds" -> start = Optional.of(smallField(part));
                     default -> drain(MinimumRateInputStream.of(part.inputStream()));
                 }
             }
             if (storedBytes < 0) {
                 throw invalid("video_file", "Falta el archivo de video (campo 'video_file').");
             }
-            return new StoredForm(UploadRequest.validate(title, publish), storedBytes);
+            return new StoredForm(UploadRequest.validate(title, publish, start), storedBytes);
         } catch (RuntimeException e) {
             if (!isTooSlow(e)) {
                 drainRemaining(parts); // a client too slow to send its body is not waited for again: we close

@@ -24,10 +24,11 @@ public final class VideoRepository {
     public void insert(NewVideo video) {
         try {
             db.execute().insert("""
-                    INSERT INTO videos (id, owner_id, title, original_key, original_bytes, publish_when_processed)
-                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO videos (id, owner_id, title, original_key, original_bytes, publish_when_processed,
+                                        start_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     video.id(), video.ownerId(), video.title(), video.originalKey(), video.originalBytes(),
-                    video.publishWhenProcessed());
+                    video.publishWhenProcessed(), video.startSeconds());
         } catch (DbClientException e) {
             if (DbFailures.hasState(e, EditionRules.ENTRY_CAP_STATE)) {
                 throw EditionRules.tooManyEntries();
@@ -109,6 +110,6 @@ public final class VideoRepository {
     }
 
     public record NewVideo(UUID id, UUID ownerId, String title, String originalKey, long originalBytes,
-                           boolean publishWhenProcessed) {
+                           boolean publishWhenProcessed, java.math.BigDecimal startSeconds) {
     }
 }

@@ -16,6 +16,7 @@ import org.anb.showcase.app.http.MediaLinks;
 import org.anb.showcase.app.http.JsonBody;
 import org.anb.showcase.app.http.PathIds;
 import org.anb.showcase.app.http.PublicPages;
+import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -55,7 +56,7 @@ public final class VideoRoutes {
         UploadService uploads = new UploadService(repository, queue, store);
         UploadQuota quota = new UploadQuota(db, limits);
         return new VideoRoutes(auth,
-                new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads),
+                new VideoService(repository, new VideoViews(new MediaLinks(store)), uploads, new RankingRepository(db)),
                 new MultipartUploadReader(store, limits),
                 new DirectUploads(store, uploads, repository, new PendingUploads(db), quota, limits),
                 uploads, quota, pages, rules);
@@ -81,7 +82,7 @@ public final class VideoRoutes {
             String key = ObjectKeys.original(owner, videoId);
             MultipartUploadReader.StoredForm form = multipart.read(req, key);
             String taskId = uploads.register(new VideoRepository.NewVideo(videoId, owner, form.request().title(), key,
-                    form.bytes(), form.request().publish()));
+                    form.bytes(), form.request().publish(), form.request().startSeconds()));
             accepted(res, videoId, taskId);
         }
     }
@@ -106,7 +107,7 @@ public final class VideoRoutes {
         UUID videoId = PathIds.videoId(req);
         JsonBody body = Json.readObject(req);
         UploadRequest request = UploadRequest.validate(body.text("title"),
-                body.bool("publish").map(String::valueOf));
+                body.bool("publish").map(String::valueOf), body.numberText("start_seconds"));
         String taskId = direct.complete(owner, videoId, request);
         accepted(res, videoId, taskId);
     }

@@ -1,26 +1,34 @@
 package org.anb.showcase.app.videos;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.ranking.RankingRepository;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.video.VideoStatus;
 
 /** Reading, deleting and publishing a player's own videos; every call checks that the caller owns the video. */
 final class VideoService {
+    private final RankingRepository rankings;
     private final VideoRepository videos;
     private final VideoViews views;
     private final UploadService uploads;
 
-    VideoService(VideoRepository videos, VideoViews views, UploadService uploads) {
+    VideoService(VideoRepository videos, VideoViews views, UploadService uploads, RankingRepository rankings) {
+        this.rankings = rankings;
         this.videos = videos;
         this.views = views;
         this.uploads = uploads;
     }
 
+    /** The owner's videos, each with the owner's standing in the rankings (one read: it is the player's). */
     List<VideoViews.MyVideo> listMine(UUID owner) {
-        return videos.listByOwner(owner).stream().map(views::summary).toList();
+        List<Video> mine = videos.listByOwner(owner);
+        Optional<RankingRepository.Standing> standing = mine.stream().anyMatch(Video::isPublished)
+                ? rankings.standing(owner) : Optional.empty();
+        return mine.stream().map(video -> views.summary(video, standing)).toList();
     }
 
     VideoViews.VideoDetail detail(UUID owner, UUID videoId) {

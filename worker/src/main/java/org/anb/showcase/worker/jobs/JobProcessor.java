@@ -93,7 +93,7 @@ public final class JobProcessor implements AutoCloseable {
             try {
                 ProbedVideo probed = probe.probe(input);
                 clock.lap("probe");
-                encoder.encode(input, probed, video, poster);
+                encoder.encode(input, probed, probe.excerpt(probed, taken.start()), video, poster);
                 clock.lap("encode");
             } catch (InvalidMediaException e) {
                 jobs.reject(videoId, taken.leaseId(), e.getMessage());

@@ -26,7 +26,8 @@ public final class JobRepository {
     /** What a claim found. */
     public sealed interface Claim {
         /** Ours until the lease expires; {@code takeover}: an earlier holder's lease had run out. */
-        record Taken(String originalKey, UUID leaseId, boolean takeover) implements Claim {
+        /** {@code start}: where in the original the player's 30 s begin. */
+        record Taken(String originalKey, UUID leaseId, boolean takeover, Duration start) implements Claim {
         }
 
         /** Another worker holds the video until {@code leaseExpiresAt}. */
@@ -46,10 +47,12 @@ public final class JobRepository {
                        lease_id = ?, lease_expires_at = now() + make_interval(secs => ?)
                  WHERE id = ? AND (status = 'uploaded'
                        OR (status = 'processing' AND (lease_expires_at IS NULL OR lease_expires_at <= now())))
-                RETURNING original_key, (SELECT status FROM before) = 'processing' AS takeover""",
+                RETURNING original_key, start_seconds, (SELECT status FROM before) = 'processing' AS takeover""",
                 videoId, leaseId, (double) lease.toSeconds(), videoId).findFirst();
         if (taken.isPresent()) {
-            return new Claim.Taken(Rows.text(taken.get(), "original_key"), leaseId, Rows.bool(taken.get(), "takeover"));
+            return new Claim.Taken(Rows.text(taken.get(), "original_key"), leaseId, Rows.bool(taken.get(), "takeover"),
+                    Duration.ofMillis(taken.get().column("start_seconds").get(java.math.BigDecimal.class)
+                            .movePointRight(3).longValue()));
         }
         return db.execute().get("SELECT lease_expires_at FROM videos WHERE id = ? AND status = 'processing' "
                         + "AND lease_expires_at > now()", videoId)

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the caps of {@link MediaRules}. Nothing is decoded. Every refusal carries the reason its owner will read.
  */
 public final class MediaProbe {
+    /** Reasons are read by players: "75,0 s", as numbers are written in Colombia. */
+    private static final Locale SPANISH = Locale.forLanguageTag("es-CO");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** PQ (HDR10, Dolby Vision) and HLG. */
@@ -122,9 +124,23 @@ public final class MediaProbe {
             throw new InvalidMediaException("No se pudo leer la duración del video.");
         }
         if (video.duration().compareTo(rules.minDuration()) < 0 || video.duration().compareTo(rules.maxDuration()) > 0) {
-            throw new InvalidMediaException(String.format(Locale.ROOT, "El video dura %.1f s; debe durar entre %s y %s s.",
+            throw new InvalidMediaException(String.format(SPANISH, "El video dura %.1f s; debe durar entre %s y %s s.",
                     video.duration().toMillis() / 1000.0, seconds(rules.minDuration()), seconds(rules.maxDuration())));
         }
+    }
+
+    /**
+     * The part of {@code video} the broadcast keeps: from {@code start}, at most 30 s. A start that leaves less than the
+     * minimum duration is the player's mistake, told in their terms.
+     */
+    public Excerpt excerpt(ProbedVideo video, Duration start) throws InvalidMediaException {
+        Duration left = video.duration().minus(start);
+        if (left.compareTo(rules.minDuration()) < 0) {
+            throw new InvalidMediaException(String.format(SPANISH,
+                    "El inicio elegido (%s s) deja %.1f s de video; se necesitan al menos %s s desde el inicio.",
+                    seconds(start), Math.max(0, left.toMillis()) / 1000.0, seconds(rules.minDuration())));
+        }
+        return new Excerpt(start, Excerpt.min(left, BroadcastEncoder.MAX_MAIN));
     }
 
     /** "30000/1001" → 29.97; "0/0" (unknown) → 0. */
@@ -169,6 +185,6 @@ public final class MediaProbe {
 
     private static String seconds(Duration duration) {
         double value = duration.toMillis() / 1000.0;
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(SPANISH, "%.1f", value);
     }
 }

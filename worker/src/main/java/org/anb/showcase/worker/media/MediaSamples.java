@@ -63,6 +63,16 @@ public final class MediaSamples {
                 + " -color_trc arib-std-b67 -colorspace bt2020nc");
     }
 
+    /**
+     * {@code before} seconds of plain green, then {@link #picture} for {@code seconds}: a broadcast that starts at
+     * {@code before} shows red over blue, one that starts earlier shows green.
+     */
+    public Path greenThenPicture(String name, int width, int height, double before, double seconds) {
+        return ffmpeg(name, "-f lavfi -i color=c=green:s=" + width + "x" + height + ":r=30:d=" + before
+                + " -f lavfi -i " + picture(width, height, "30", seconds)
+                + " -filter_complex [0:v][1:v]concat=n=2:v=1:a=0 " + X264);
+    }
+
     /** A phone held upright: the picture stored turned a quarter clockwise, with the display matrix turning it back. */
     public Path upright(String name, int width, int height, double seconds) {
         Path stored = clip("stored-" + name, width, height, "30", seconds, "-vf transpose=1 " + X264);

@@ -41,7 +41,9 @@ public final class EncodeBenchmark {
                     Map.of("LD_LIBRARY_PATH", bin.toString())));
         }
         FfmpegTools tools = builds.get("bundled");
-        Path input = SyntheticClip.make(tools, dir, 1920, 1080, 40, true);
+        // -Dbench.size=1080x1920: a phone held upright (issue 25's blurred sides), else 16:9 1080p.
+        String[] size = System.getProperty("bench.size", "1920x1080").split("x");
+        Path input = SyntheticClip.make(tools, dir, Integer.parseInt(size[0]), Integer.parseInt(size[1]), 40, true);
         System.out.printf("Input: %s (%.1f MB), %d cores%n", input.getFileName(), Files.size(input) / 1e6,
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| run | ffmpeg | wall s | user+sys CPU s |");
