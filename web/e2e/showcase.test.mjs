@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 const SITE = required('ANB_SITE_URL');
 const CLIP = required('ANB_CLIP');
+const SHORT_CLIP = required('ANB_SHORT_CLIP');
+const LONG_CLIP = required('ANB_LONG_CLIP');
 const SCREENSHOTS = required('ANB_SCREENSHOTS');
 const IMAP_PORT = Number(required('ANB_IMAP_PORT'));
 const PROCESSING_TIMEOUT_MS = 4 * 60 * 1000;
@@ -297,7 +299,7 @@ describe('the showcase in a browser', () => {
     await page.keyboard.type('not-my-password');
     await page.keyboard.press('Enter');
     const alert = page.getByRole('alert');
-    await alert.getByText('Credenciales inválidas.').waitFor();
+    await alert.getByText('Correo o contraseña incorrectos.').waitFor();
     assert.equal(new URL(page.url()).pathname, '/ingresar');
     await page.context().close();
   });
@@ -475,6 +477,91 @@ describe('pages fans share and find', () => {
   });
 });
 
+describe('players on their phones: choosing the 30 s and seeing where they stand', () => {
+  test('a 5 s clip is refused before a byte is sent; in a 50 s one the player picks where the 30 s start', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    const phonePlayer = { first: 'Camila', last: 'Ortiz', email: `camila.${run}@example.com`, password: 'tapon-2026' };
+    await signUp(page, phonePlayer);
+    await logIn(page, phonePlayer);
+    await page.goto('/mis-videos');
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') sent.push(request.url()); // the upload grant, or the file to storage
+    });
+    await page.getByLabel('Título').fill('Muy corto');
+    await page.locator('#video-file').setInputFiles(SHORT_CLIP);
+    await page.getByText('Tu video dura 5 s; debe durar entre 20 y 60 s.').waitFor();
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    await page.getByRole('alert').getByText('debe durar entre 20 y 60 s', { exact: false }).waitFor();
+    assert.deepEqual(sent, [], 'nothing was sent for a clip the rules refuse');
+    assert.equal(await page.locator('#upload-progress').isVisible(), false, 'no progress bar before any upload');
+
+    await page.getByLabel('Título').fill('Mi mejor jugada');
+    await page.locator('#video-file').setInputFiles(LONG_CLIP);
+    const slider = page.getByLabel('Inicio de los 30 s');
+    await slider.waitFor();
+    assert.equal(await slider.getAttribute('max'), '30', '50 s leave room to start up to second 30');
+    await page.getByText('La transmisión usa 30 s de tu video, sin sonido.', { exact: false }).waitFor();
+    await slider.fill('18');
+    await page.getByText('Se usará del segundo 18 al 48.').waitFor();
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    await page.getByText('Video subido correctamente', { exact: false }).waitFor();
+    assert.equal(await page.locator('#upload-progress').isVisible(), false, 'the bar goes away with the form reset');
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('anb.session') ?? '{}').token);
+    const mine = await (await fetch(`${SITE}/api/videos`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    assert.equal(mine.at(-1).title, 'Mi mejor jugada');
+    assert.equal(mine.at(-1).start_seconds, 18, 'the chosen start reaches the API');
+    assert.deepEqual(await accessibilityViolations(page), [], '/mis-videos with a file chosen, at phone size');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `Mis videos is ${overflow}px wider than a phone screen`);
+    await page.context().close();
+  });
+
+  test('the ranking on a phone breaks no word, marks the player as "tú" and each row opens the player', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/ingresar');
+    await logIn(page, player);
+    await page.goto(`/ranking?city=${encodeURIComponent(city)}`);
+    const mine = page.locator('tr.me');
+    await mine.waitFor();
+    assert.match(await mine.textContent(), /Sofía Restrepo \(tú\)/);
+    // A word split over two lines has two boxes: measure every word of every cell.
+    const broken = await page.evaluate(() => {
+      const split = [];
+      for (const cell of document.querySelectorAll('.ranking th, .ranking td, .ranking caption')) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of node.textContent.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(match[0]);
+          }
+        }
+      }
+      return split;
+    });
+    assert.deepEqual(broken, [], 'words broken across lines in the ranking');
+    await mine.getByRole('link', { name: 'Sofía Restrepo' }).click();
+    await page.getByRole('heading', { name: 'Sofía Restrepo' }).waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], 'the player page at phone size');
+    await page.context().close();
+  });
+
+  test('Mis videos says how many votes a published video has and where its player stands', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/ingresar');
+    await logIn(page, player);
+    await page.goto('/mis-videos');
+    const item = page.locator('.my-video', { hasText: title });
+    const line = item.locator('[data-standing]');
+    await line.waitFor();
+    assert.match(await line.textContent(), /^1 voto · puesto 1 en tu ciudad · \d+ en el general$/);
+    await page.context().close();
+  });
+});
+
 describe('accounts people can trust: mail, passwords and personal data', () => {
   const minor = { first: 'Juan', last: 'Pérez', email: `juan.${run}@example.com`, password: 'bandeja-2026',
     guardian: `acudiente.${run}@example.com` };
@@ -559,7 +646,7 @@ describe('accounts people can trust: mail, passwords and personal data', () => {
         await page.getByLabel('Correo electrónico').fill(minor.email);
         await page.getByLabel('Contraseña').fill(minor.password);
         await page.getByRole('button', { name: 'Ingresar' }).click();
-        await page.getByRole('alert').getByText('Credenciales inválidas.').waitFor();
+        await page.getByRole('alert').getByText('Correo o contraseña incorrectos.').waitFor();
         await page.context().close();
       } finally {
         await asOrganizer('PUT', '/api/admin/contest', { name: 'Rising Stars 2026' });

@@ -2,8 +2,9 @@
 // one is processed or failed.
 import { api } from '../api.js';
 import { errorBox, field } from '../components.js';
-import { formatDate, h, notify, whileBusy } from '../dom.js';
+import { formatDate, formatNumber, h, notify, whileBusy } from '../dom.js';
 import { session } from '../session.js';
+import { excerptPicker } from '../excerpt-picker.js';
 import { uploadVideo } from '../upload.js';
 
 const REFRESH_MS = 2000;
@@ -68,8 +69,14 @@ function uploadForm(onUploaded) {
   const file = h('input', { id: 'video-file', name: 'video_file', type: 'file', accept: VIDEO_TYPES, required: true,
     class: 'visually-hidden', 'aria-describedby': 'video-file-hint video-file-name' });
   const chosen = h('span', { id: 'video-file-name', class: 'file-name' }, NO_FILE);
+  const excerpt = excerptPicker();
+  let reading = Promise.resolve();
   file.addEventListener('change', () => {
     chosen.textContent = file.files[0]?.name ?? NO_FILE;
+    error.textContent = '';
+    reading = excerpt.show(file.files[0]).then(() => {
+      error.textContent = excerpt.problem();
+    });
   });
   const publish = h('input', { id: 'publish', name: 'publish', type: 'checkbox', checked: true });
   const progress = h('progress', { id: 'upload-progress', max: 100, value: 0, 'aria-label': 'Progreso de la subida' });
@@ -88,6 +95,7 @@ function uploadForm(onUploaded) {
       h('small', { id: 'video-file-hint', class: 'hint' }, 'MP4 o MOV de 20 a 60 segundos, hasta 100 MB.'),
       h('div', { class: 'file-picker' }, file,
         h('label', { for: 'video-file', class: 'button secondary', 'aria-hidden': 'true' }, 'Elegir archivo'), chosen)),
+    excerpt.element,
     h('div', { class: 'field checkbox' }, publish,
       h('label', { for: 'publish' }, 'Publicarlo para votación cuando esté procesado')),
     progressRow, error,
@@ -108,8 +116,13 @@ function uploadForm(onUploaded) {
       return;
     }
     if (!file.files.length) {
-      error.textContent = 'Elige el archivo MP4 que quieres subir.';
+      error.textContent = 'Elige el archivo de video que quieres subir.';
       file.focus();
+      return;
+    }
+    await reading;
+    if (excerpt.problem()) { // refused here, before a byte is sent
+      error.textContent = excerpt.problem();
       return;
     }
     controller = new AbortController();
@@ -118,10 +131,13 @@ function uploadForm(onUploaded) {
     showProgress(0);
     try {
       const answer = await whileBusy(submit, 'Subiendo…', () =>
-        uploadVideo(file.files[0], { title, publish: publish.checked }, showProgress, controller.signal));
+        uploadVideo(file.files[0], { title, publish: publish.checked, start_seconds: excerpt.start() }, showProgress,
+          controller.signal));
       notify(answer.message, 'success');
       form.reset();
+      excerpt.reset();
       chosen.textContent = NO_FILE;
+      progressRow.hidden = true;
       onUploaded();
     } catch (failure) {
       error.textContent = failure.message;
@@ -146,9 +162,19 @@ function videoItem(video, refresh) {
         h('span', { class: `badge badge-${video.status}`, 'data-status': video.status }, label),
         video.published ? h('span', { class: 'badge badge-published' }, 'Publicado') : null,
         ` Subido el ${formatDate(video.uploaded_at)}`),
+      video.published ? standing(video) : null,
       video.failure_reason ? h('p', { class: 'failure' }, video.failure_reason) : null,
       video.disqualified ? disqualification(video, refresh) : null,
       h('div', { class: 'card-actions' }, ...actions(video, refresh))));
+}
+
+/** "12 votos · 2 por confirmar · puesto 4 en tu ciudad · 31 en el general". */
+function standing(video) {
+  const parts = [video.votes === 1 ? '1 voto' : `${formatNumber(video.votes)} votos`];
+  if (video.held_votes) parts.push(`${formatNumber(video.held_votes)} por confirmar`);
+  if (video.city_rank) parts.push(`puesto ${formatNumber(video.city_rank)} en tu ciudad`);
+  if (video.rank) parts.push(`${formatNumber(video.rank)} en el general`);
+  return h('p', { class: 'standing', 'data-standing': true }, parts.join(' · '));
 }
 
 const APPEAL_STATES = { pending: 'Tu apelación está en revisión.', decided: 'Tu apelación ya fue resuelta.' };

@@ -2,6 +2,7 @@
 import { api, withQuery } from '../api.js';
 import { cityFilter, pager, positiveInt } from '../components.js';
 import { formatNumber, h } from '../dom.js';
+import { session } from '../session.js';
 
 const PAGE_SIZE = 20;
 
@@ -25,14 +26,17 @@ export function rankingsPage(main, { params, navigate }) {
     cityFilter(city, (c) => go({ city: c })),
     state, h('div', { class: 'table-scroll' }, table));
 
-  api(withQuery('/api/public/rankings', { page, page_size: PAGE_SIZE, city, expand: 'player' }))
-    .then((players) => {
+  const me = session.isActive() ? api('/api/auth/me', { auth: true }).then((who) => who.user_id).catch(() => null)
+    : Promise.resolve(null);
+  Promise.all([api(withQuery('/api/public/rankings', { page, page_size: PAGE_SIZE, city, expand: 'player' })), me])
+    .then(([players, myId]) => {
       state.textContent = players.length ? '' : (city ? `Aún no hay jugadores de ${city} con videos publicados.`
         : 'Aún no hay jugadores con videos publicados.');
       table.hidden = players.length === 0;
-      body.append(...players.map((player) => h('tr', {},
+      body.append(...players.map((player) => h('tr', { class: player.player_id === myId ? 'me' : null },
         h('td', {}, `${player.position}.`),
-        h('th', { scope: 'row' }, h('a', { href: `/jugador/${player.player_id}`, 'data-link': true }, player.username)),
+        h('th', { scope: 'row' }, h('a', { href: `/jugador/${player.player_id}`, 'data-link': true }, player.username),
+          player.player_id === myId ? h('span', { class: 'you' }, ' (tú)') : null),
         h('td', {}, player.city),
         h('td', { class: 'number', 'data-votes': player.votes ?? '' },
           player.votes === null ? 'Oculto' : formatNumber(player.votes)))));

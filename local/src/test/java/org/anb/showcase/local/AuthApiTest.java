@@ -148,7 +148,7 @@ class AuthApiTest {
         for (String email : new String[] {player.email(), "nobody-" + UUID.randomUUID() + "@example.com"}) {
             Reply login = api.post("/api/auth/login", null, Map.of("email", email, "password", overlong));
             assertThat(login.status()).as(login.raw()).isEqualTo(401);
-            assertThat(login.message()).isEqualTo("Credenciales inválidas.");
+            assertThat(login.message()).isEqualTo("Correo o contraseña incorrectos.");
         }
         var body = new HashMap<>(ApiClient.signupBody("Ana", "long-" + UUID.randomUUID() + "@example.com", "Cali"));
         body.put("password1", overlong);

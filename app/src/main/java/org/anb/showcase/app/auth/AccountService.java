@@ -12,7 +12,7 @@ import org.anb.showcase.core.db.Transactions;
 
 /** Signing up and logging in. */
 public final class AccountService {
-    private static final String BAD_CREDENTIALS = "Credenciales inválidas.";
+    private static final String BAD_CREDENTIALS = "Correo o contraseña incorrectos.";
     public static final String SUSPENDED = "La cuenta está suspendida.";
 
     private final DbClient db;

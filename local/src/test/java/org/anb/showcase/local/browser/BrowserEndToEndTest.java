@@ -39,6 +39,9 @@ class BrowserEndToEndTest {
     private static Path dataDir;
     private static LocalPlatform platform;
     private static Path clip;
+    /** 5 s (refused by the page before it sends a byte) and 50 s (a start is chosen in it), small and silent. */
+    private static Path shortClip;
+    private static Path longClip;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -50,6 +53,8 @@ class BrowserEndToEndTest {
         platform = LocalPlatform.start(LocalSettings.ephemeral(dataDir), Map.of(),
                 Map.of("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL, "ANB_ORGANIZER_PASSWORD", ORGANIZER_PASSWORD));
         clip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 1280, 720, 21, true);
+        shortClip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 320, 180, 5, false);
+        longClip = SyntheticClip.make(FfmpegTools.bundled(), dataDir, 320, 180, 50, false);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -73,6 +78,8 @@ class BrowserEndToEndTest {
                 .redirectOutput(LOG.toFile()); // not inherited: surefire's fork talks to Maven over stdout
         node.environment().put("ANB_SITE_URL", platform.apiUrl());
         node.environment().put("ANB_CLIP", clip.toString());
+        node.environment().put("ANB_SHORT_CLIP", shortClip.toString());
+        node.environment().put("ANB_LONG_CLIP", longClip.toString());
         node.environment().put("ANB_SCREENSHOTS", SCREENSHOTS.toString());
         node.environment().put("ANB_IMAP_PORT", String.valueOf(platform.settings().imapPort()));
         node.environment().put("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL);
