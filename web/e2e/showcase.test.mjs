@@ -69,6 +69,8 @@ async function signUp(page, person, { mistypedFirst = false } = {}) {
   await fillSignUp(page, person);
   await page.getByRole('button', { name: 'Crear cuenta' }).click();
   await page.getByText('Usuario creado exitosamente.').waitFor();
+  // A new account is logged in at once.
+  await page.getByRole('button', { name: 'Salir' }).waitFor();
 }
 
 async function fillSignUp(page, person) {
@@ -156,12 +158,9 @@ afterEach(() => {
 });
 
 describe('the showcase in a browser', () => {
-  test('a player signs up, corrected by the API field by field, and logs in', async () => {
+  test('a player signs up, corrected by the API field by field, and is logged in at once', async () => {
     playerPage = await newPage();
     await signUp(playerPage, player, { mistypedFirst: true });
-    assert.equal(new URL(playerPage.url()).pathname, '/ingresar');
-    assert.equal(await playerPage.getByLabel('Correo electrónico').inputValue(), player.email, 'the e-mail is carried over');
-    await logIn(playerPage, player);
     await playerPage.getByRole('heading', { name: 'Mis videos' }).waitFor();
     assert.equal(await playerPage.getByRole('button', { name: 'Salir' }).isVisible(), true);
   });
@@ -210,7 +209,6 @@ describe('the showcase in a browser', () => {
   test('a second user votes from the gallery', async () => {
     const page = await newPage();
     await signUp(page, fan);
-    await logIn(page, fan);
     await page.getByRole('link', { name: 'Galería' }).click();
     await page.getByLabel('Ciudad').fill(city);
     await page.getByRole('button', { name: 'Filtrar' }).click();
@@ -226,7 +224,7 @@ describe('the showcase in a browser', () => {
     const again = page.locator('.card', { hasText: title }).getByRole('button', { name: `Votar por «${title}»` });
     await again.waitFor();
     assert.equal(await again.isDisabled(), true, 'after a reload the gallery still knows this fan voted');
-    assert.equal(await again.textContent(), 'Votado');
+    assert.equal(await again.textContent(), '✓ Votado');
     await page.goto('/');
     await page.locator('.card').first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/galeria.png`, fullPage: true });
@@ -319,14 +317,49 @@ describe('the showcase in a browser', () => {
     await page.context().close();
   });
 
-  test('an anonymous visitor who wants to vote is asked to log in and comes back to the gallery', async () => {
-    const page = await newPage();
-    await page.goto(`/?city=${encodeURIComponent(city)}`);
-    await page.locator('.card', { hasText: title }).getByRole('button', { name: `Votar por «${title}»` }).click();
-    await page.getByText('Inicia sesión para votar.').waitFor();
-    await logIn(page, fan);
-    await page.locator('.card', { hasText: title }).waitFor();
-    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, `/?city=${encodeURIComponent(city)}`);
+  test('a guest on a phone opens a shared video, signs up in place and the vote counts on that video', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/?q=tiro%20libre');
+    const shared = await page.locator('.card-title a', { hasText: 'Tiro libre' }).getAttribute('href');
+    await page.goto(shared); // as from a link in a chat
+    await page.getByRole('heading', { name: 'Tiro libre' }).waitFor();
+    await page.getByRole('button', { name: 'Votar por «Tiro libre»' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Crea tu cuenta para votar' });
+    await sheet.waitFor();
+    assert.equal(await sheet.getByLabel('País').inputValue(), 'Colombia', 'the country comes filled in');
+    assert.deepEqual(await accessibilityViolations(page), [], 'the sheet at phone size');
+    const guest = { first: 'Lucía', last: 'Mejía', email: `lucia.${run}@example.com`, password: 'bloqueo-2026' };
+    await sheet.getByLabel('Nombre', { exact: true }).fill(guest.first);
+    await sheet.getByLabel('Apellido').fill(guest.last);
+    await sheet.getByLabel('Correo electrónico').fill(guest.email);
+    await sheet.getByLabel('Contraseña', { exact: true }).fill(guest.password);
+    await sheet.getByLabel('Repite la contraseña').fill(guest.password);
+    await sheet.getByLabel('Ciudad').fill('Bogotá');
+    await sheet.getByRole('button', { name: 'Crear cuenta y votar' }).click();
+    const said = page.locator('.vote-status');
+    await said.getByText('Voto registrado exitosamente.').waitFor();
+    assert.equal(new URL(page.url()).pathname, shared, 'still on the video the fan came for');
+    assert.equal(await page.locator('.votes').textContent(), '1 voto');
+    assert.equal(await page.getByRole('button', { name: 'Votar por «Tiro libre»' }).textContent(), '✓ Votado');
+    await page.getByRole('link', { name: 'Mi cuenta' }).waitFor(); // the header knows the session
+    await page.screenshot({ path: `${SCREENSHOTS}/voto-invitado.png` });
+    await page.context().close();
+  });
+
+  test('a fan who already voted logs in from the sheet on a desktop and is told so under the button', async () => {
+    const page = await newPage({ width: 1366, height: 768 });
+    await page.goto(`/?city=${encodeURIComponent(city)}&sort=newest`);
+    const card = page.locator('.card', { hasText: title });
+    await card.getByRole('button', { name: `Votar por «${title}»` }).click();
+    const sheet = page.getByRole('dialog', { name: 'Crea tu cuenta para votar' });
+    await sheet.getByRole('button', { name: 'Ingresa' }).click();
+    await sheet.getByLabel('Correo electrónico').fill(fan.email);
+    await sheet.getByLabel('Contraseña').fill(fan.password);
+    await sheet.getByRole('button', { name: 'Ingresar y votar' }).click();
+    await card.locator('.vote-status').getByText('Ya has votado por este video.').waitFor();
+    assert.equal(await card.getByRole('button', { name: `Votar por «${title}»` }).isDisabled(), true);
+    assert.equal(new URL(page.url()).pathname + new URL(page.url()).search,
+      `/?city=${encodeURIComponent(city)}&sort=newest`, 'the fan stays where they were');
     await page.context().close();
   });
 
@@ -482,7 +515,6 @@ describe('players on their phones: choosing the 30 s and seeing where they stand
     const page = await newPage({ width: 390, height: 844 });
     const phonePlayer = { first: 'Camila', last: 'Ortiz', email: `camila.${run}@example.com`, password: 'tapon-2026' };
     await signUp(page, phonePlayer);
-    await logIn(page, phonePlayer);
     await page.goto('/mis-videos');
     const sent = [];
     page.on('request', (request) => {
@@ -629,7 +661,7 @@ describe('accounts people can trust: mail, passwords and personal data', () => {
         await guardian.getByText('Autorización registrada.').waitFor();
         await guardian.context().close();
 
-        await logIn(page, minor);
+        await page.getByRole('button', { name: 'Salir' }).waitFor(); // signed up means logged in
         await page.goto('/mi-cuenta');
         const [download] = await Promise.all([page.waitForEvent('download'),
           page.getByRole('button', { name: 'Descargar mis datos' }).click()]);
@@ -711,7 +743,6 @@ describe('running the contest: an organizer and a moderator', () => {
   test('a fan reports the video and the moderator disqualifies it: it leaves the gallery at once', async () => {
     const fanPage = await newPage();
     await signUp(fanPage, reporter);
-    await logIn(fanPage, reporter);
     await fanPage.goto(`/?city=${encodeURIComponent(city)}`);
     const card = fanPage.locator('.card', { hasText: title });
     await card.getByText('Reportar').click();

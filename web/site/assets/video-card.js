@@ -1,5 +1,6 @@
 // A published video as the gallery, a player's page and a video's page show it: play, vote, share, report.
 import { api, ApiError, withQuery } from './api.js';
+import { askForAccount } from './auth-sheet.js';
 import { shareButton } from './components.js';
 import { formatNumber, h, notify, whileBusy } from './dom.js';
 import { session } from './session.js';
@@ -11,7 +12,7 @@ export function videoCard(video, navigate) {
     h('div', { class: 'card-body' },
       h('h2', { class: 'card-title' }, h('a', { href: `/v/${video.video_id}`, 'data-link': true }, video.title)),
       h('p', { class: 'meta' }, playerLink(video), ` · ${video.city}`),
-      voteAndShare(video, navigate),
+      voteAndShare(video),
       reportForm(video, navigate)));
 }
 
@@ -25,15 +26,19 @@ export function playerLink(video) {
     : video.player_name;
 }
 
-/** The count, "Votar" and "Compartir" side by side. */
-export function voteAndShare(video, navigate) {
+/** The count, "Votar" and "Compartir" side by side, and what became of the vote right under them. */
+export function voteAndShare(video) {
   const votes = h('span', { class: 'votes', 'data-votes': video.votes ?? '' }, votesText(video.votes));
   const button = h('button', { type: 'button', class: 'vote', 'aria-label': `Votar por «${video.title}»` }, 'Votar');
-  button.addEventListener('click', () => vote(video, button, votes, navigate));
+  const said = h('p', { class: 'vote-status', role: 'status' });
+  button.addEventListener('click', () => vote(video, button, votes, said));
   if (video.voted) markVoted(button);
-  return h('div', { class: 'card-actions' }, votes, button,
-    shareButton({ url: `${location.origin}/v/${video.video_id}`, title: video.title,
-      text: `Vota por «${video.title}» de ${video.player_name} en ANB Rising Stars`, label: `Compartir «${video.title}»` }));
+  return h('div', { class: 'vote-box' },
+    h('div', { class: 'card-actions' }, votes, button,
+      shareButton({ url: `${location.origin}/v/${video.video_id}`, title: video.title,
+        text: `Vota por «${video.title}» de ${video.player_name} en ANB Rising Stars`,
+        label: `Compartir «${video.title}»` })),
+    said);
 }
 
 const REASONS = [['copyright', 'Es un video robado o de otra persona'], ['impersonation', 'Suplanta a otro jugador'],
@@ -67,11 +72,17 @@ export function reportForm(video, navigate) {
   return details;
 }
 
-async function vote(video, button, votes, navigate) {
+/**
+ * A guest first gets the account sheet in place (sign up or log in), then the vote is cast on this same video; what
+ * happened is said under the button (a message replaces the last one, never piles up).
+ */
+async function vote(video, button, votes, said) {
+  said.textContent = '';
   if (!session.isActive()) {
-    notify('Inicia sesión para votar.', 'info');
-    navigate(withQuery('/ingresar', { next: location.pathname + location.search }));
-    return;
+    const notice = await askForAccount({ title: 'Crea tu cuenta para votar', action: 'votar',
+      reason: `Un voto por video, de personas reales: crea tu cuenta (o ingresa) y tu voto por «${video.title}» se `
+        + 'registra enseguida.' });
+    if (notice === null) return; // the header follows the session by itself (session.onChange)
   }
   try {
     const answer = await whileBusy(button, 'Votando…', () =>
@@ -79,22 +90,29 @@ async function vote(video, button, votes, navigate) {
     markVoted(button);
     if (answer.held) {
       // An unconfirmed account's vote is kept, not counted yet: say so instead of moving the count.
-      notify(`${answer.message} Contará cuando confirmes tu correo con el enlace que te enviamos.`, 'info');
+      tell(said, `${answer.message} Contará cuando confirmes tu correo con el enlace que te enviamos.`, 'info');
       return;
     }
     if (video.votes !== null) video.votes += 1;
     votes.dataset.votes = video.votes ?? '';
     votes.textContent = votesText(video.votes);
-    notify(answer.message, 'success');
+    tell(said, answer.message, 'success');
   } catch (error) {
-    notify(error.message, 'error');
+    tell(said, error.message, 'error');
     if (error instanceof ApiError && error.status === 400) markVoted(button);
   }
 }
 
+function tell(region, text, kind) {
+  region.dataset.kind = kind;
+  region.textContent = text;
+}
+
+
 function markVoted(button) {
   button.disabled = true;
-  button.textContent = 'Votado';
+  button.classList.add('voted');
+  button.textContent = '✓ Votado';
 }
 
 /** In the edition's final stretch the API hides counts (null) until results are published. */

@@ -1,101 +1,13 @@
-// Sign up: every field the API requires, its per-field messages shown beside each input. What the edition asks for
-// (the privacy notice, the proof of work) is read from the contest; a minor also names a guardian.
-import { api, withQuery } from '../api.js';
-import { errorBox, field, submitsTo } from '../components.js';
-import { h, notify, whileBusy } from '../dom.js';
+// Sign up (/registro): for fans and players alike; the new account is logged in at once.
+import { signupForm } from '../account-forms.js';
+import { h, notify } from '../dom.js';
+import { safeNext } from './login.js';
 
-const ADULT_AGE = 18;
-
-export function signupPage(main, { navigate }) {
-  const error = errorBox();
-  const submit = h('button', { type: 'submit' }, 'Crear cuenta');
-  const guardian = field({ name: 'guardian_email', label: 'Correo de tu madre, padre o acudiente', type: 'email',
-    autocomplete: 'off', required: false,
-    hint: 'Eres menor de 18 años: le enviaremos un enlace para autorizar que tus videos se publiquen.' });
-  guardian.hidden = true;
-  const edition = h('div', { class: 'edition-terms' });
-  const form = h('form', { class: 'panel', novalidate: true },
-    h('div', { class: 'field-row' },
-      field({ name: 'first_name', label: 'Nombre', autocomplete: 'given-name', maxlength: 100 }),
-      field({ name: 'last_name', label: 'Apellido', autocomplete: 'family-name', maxlength: 100 })),
-    field({ name: 'email', label: 'Correo electrónico', type: 'email', autocomplete: 'email' }),
-    h('div', { class: 'field-row' },
-      field({ name: 'password1', label: 'Contraseña', type: 'password', autocomplete: 'new-password',
-        hint: 'Al menos 8 caracteres.' }),
-      field({ name: 'password2', label: 'Repite la contraseña', type: 'password', autocomplete: 'new-password' })),
-    h('div', { class: 'field-row' },
-      field({ name: 'city', label: 'Ciudad', autocomplete: 'address-level2', maxlength: 100 }),
-      field({ name: 'country', label: 'País', autocomplete: 'country-name', maxlength: 100 })),
-    field({ name: 'birth_date', label: 'Fecha de nacimiento', type: 'date', autocomplete: 'bday', required: false }),
-    guardian, edition, error, submit);
-  offerCities(form.querySelector('#field-city'));
-  const birth = form.querySelector('#field-birth_date');
-  birth.addEventListener('change', () => {
-    guardian.hidden = !isMinor(birth.value);
-  });
-  api('/api/public/contest').then((contest) => askWhatTheEditionRequires(edition, contest)).catch(() => {});
-  submitsTo(form, error, async (data) => {
-    const body = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== ''));
-    const answer = await whileBusy(submit, 'Creando cuenta…', () => api('/api/auth/signup', { method: 'POST', body }))
-      .catch((failure) => {
-        // A solution is good for one try: a refused sign-up gets a fresh challenge, solved again in the background.
-        const widget = form.querySelector('altcha-widget');
-        widget?.reset();
-        widget?.verify();
-        throw failure;
-      });
-    notify(`${answer.message} Te enviamos un correo para confirmarlo. Ahora inicia sesión.`, 'success');
-    navigate(withQuery('/ingresar', { email: data.email }));
-  });
-  main.append(h('h1', {}, 'Crear cuenta de jugador'), form,
+export function signupPage(main, { params, navigate }) {
+  const form = signupForm({ onReady: (message) => {
+    notify(message, 'success');
+    navigate(safeNext(params.get('next')));
+  } });
+  main.append(h('h1', {}, 'Crear cuenta'), form,
     h('p', {}, '¿Ya tienes cuenta? ', h('a', { href: '/ingresar', 'data-link': true }, 'Ingresa')));
-}
-
-function isMinor(isoDate) {
-  const birth = new Date(`${isoDate}T00:00:00`);
-  if (Number.isNaN(birth.getTime())) return false;
-  const adult = new Date(birth);
-  adult.setFullYear(birth.getFullYear() + ADULT_AGE);
-  return adult > new Date();
-}
-
-/** The privacy notice to accept, and ALTCHA's proof of work (solved in the browser, no third party) when asked. */
-function askWhatTheEditionRequires(slot, contest) {
-  if (contest.consent_required || contest.privacy_notice_version) {
-    const version = contest.privacy_notice_version ?? 'vigente';
-    slot.append(h('div', { class: 'field checkbox' },
-      h('input', { id: 'field-accept_terms', name: 'accept_terms', type: 'checkbox', value: version,
-        required: contest.consent_required, 'aria-describedby': 'field-accept_terms-error' }),
-      h('label', { for: 'field-accept_terms' },
-        `Acepto el aviso de privacidad (versión ${version}) y el tratamiento de mis datos para el concurso.`),
-      h('p', { id: 'field-accept_terms-error', class: 'field-error', 'data-field-error': 'accept_terms' })));
-  }
-  if (contest.signup_challenge) {
-    // Relative to this module: in AWS the assets live under a versioned path.
-    const vendor = (file) => new URL(`../vendor/altcha/${file}`, import.meta.url).href;
-    slot.append(h('link', { rel: 'stylesheet', href: vendor('altcha.css') }));
-    import('../vendor/altcha/altcha.js').then(() => {
-      slot.append(h('altcha-widget', { challengeurl: '/api/auth/challenge', name: 'altcha', auto: 'onload',
-        workerurl: vendor('worker.js'), hidelogo: true, hidefooter: true,
-        strings: JSON.stringify({ label: 'No soy un robot', verifying: 'Verificando…', verified: 'Verificado',
-          error: 'No se pudo verificar. Intenta de nuevo.', expired: 'La verificación expiró. Intenta de nuevo.',
-          waitAlert: 'Verificando… espera un momento.', ariaLinkLabel: 'Visita altcha.org' }) }),
-      h('p', { class: 'field-error', 'data-field-error': 'altcha' }));
-    });
-  }
-}
-
-/** Suggests the cities players already wrote (one spelling each), so "Bogota", "bogotá " and "BOGOTÁ" stay one city. */
-function offerCities(input) {
-  const list = h('datalist', { id: 'city-suggestions' });
-  input.setAttribute('list', list.id);
-  input.after(list);
-  let asked = '';
-  input.addEventListener('input', async () => {
-    const typed = input.value.trim();
-    if (typed.length < 2 || typed === asked) return;
-    asked = typed;
-    const cities = await api(withQuery('/api/public/cities', { q: typed })).catch(() => []);
-    if (asked === typed) list.replaceChildren(...cities.map((c) => h('option', { value: c.city })));
-  });
 }

@@ -16,7 +16,7 @@ export function videoPage(main, { id, navigate }) {
         videoPlayer(video, { preload: 'metadata' }),
         h('p', { class: 'meta' }, playerLink(video), ` · ${video.city}`),
         standing(video),
-        voteAndShare(video, navigate),
+        voteAndShare(video),
         reportForm(video, navigate)));
     })
     .catch((error) => {
