@@ -342,6 +342,8 @@ describe('the showcase in a browser', () => {
     assert.equal(await page.locator('.votes').textContent(), '1 voto');
     assert.equal(await page.getByRole('button', { name: 'Votar por «Tiro libre»' }).textContent(), '✓ Votado');
     await page.getByRole('link', { name: 'Mi cuenta' }).waitFor(); // the header knows the session
+    const header = await page.locator('.site-header').boundingBox();
+    assert.ok(header.height <= 64, `the header is one row on a phone (${header.height} px)`);
     await page.screenshot({ path: `${SCREENSHOTS}/voto-invitado.png` });
     await page.context().close();
   });
