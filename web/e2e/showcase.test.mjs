@@ -2,7 +2,7 @@
 // BrowserEndToEndTest (local module) started. One story, in order: a player signs up, logs in, uploads, watches
 // the status change by itself; a fan votes; the ranking shows it. Screenshots go to $ANB_SCREENSHOTS.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { ImapFlow } from 'imapflow';
@@ -365,18 +365,38 @@ describe('the showcase in a browser', () => {
     await page.context().close();
   });
 
-  test('axe finds no WCAG 2.1 A or AA violation on any page, logged out or in', async () => {
-    const page = await newPage();
-    for (const path of ['/', '/ranking', '/registro', '/ingresar', '/no-existe']) {
-      await page.goto(path);
-      await page.locator('h1').waitFor();
-      await page.waitForFunction(() => !document.querySelector('.state')?.textContent.startsWith('Cargando'));
-      assert.deepEqual(await accessibilityViolations(page), [], path);
-    }
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    test(`axe finds no WCAG 2.1 A or AA violation on any page, logged out or in, at ${viewport.width} px`, async () => {
+      const page = await newPage(viewport);
+      for (const path of ['/', '/ranking', '/registro', '/ingresar', '/no-existe', '/?city=Ninguna']) {
+        await page.goto(path);
+        await page.locator('h1').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.state')?.textContent.startsWith('Cargando'));
+        assert.deepEqual(await accessibilityViolations(page), [], `${path} at ${viewport.width} px`);
+      }
+      await page.goto('/ingresar');
+      await logIn(page, player);
+      await page.locator('.my-video').first().waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], `/mis-videos at ${viewport.width} px`);
+      await page.goto('/ranking');
+      await page.locator('tr.me').waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], `/ranking logged in at ${viewport.width} px`);
+      await page.context().close();
+    });
+  }
+
+  test('an empty list invites the first player and shows no paging; a password can be shown', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await page.goto('/?city=Ninguna');
+    await page.getByText('Aún no hay videos publicados de Ninguna.').waitFor();
+    await page.getByRole('link', { name: '¿Juegas? Sube el primer video.' }).waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Paginación' }).count(), 0, 'no paging for one page');
     await page.goto('/ingresar');
-    await logIn(page, player);
-    await page.locator('.my-video').first().waitFor();
-    assert.deepEqual(await accessibilityViolations(page), [], '/mis-videos');
+    const password = page.getByLabel('Contraseña');
+    await password.fill('secreta-123');
+    await page.getByRole('button', { name: 'Mostrar' }).click();
+    assert.equal(await password.getAttribute('type'), 'text');
+    assert.equal(await page.getByRole('button', { name: 'Ocultar' }).getAttribute('aria-pressed'), 'true');
     await page.context().close();
   });
 
@@ -548,6 +568,16 @@ describe('players on their phones: choosing the 30 s and seeing where they stand
     assert.deepEqual(await accessibilityViolations(page), [], '/mis-videos with a file chosen, at phone size');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `Mis videos is ${overflow}px wider than a phone screen`);
+
+    // A file that is no video: the API's own reason, and no earlier success left standing above it.
+    const notVideo = `${SCREENSHOTS}/no-es-video.mp4`;
+    await writeFile(notVideo, 'esto no es un video '.repeat(50));
+    await page.getByLabel('Título').fill('Un documento');
+    await page.locator('#video-file').setInputFiles(notVideo);
+    await page.getByRole('button', { name: 'Subir video' }).click();
+    await page.getByRole('alert').getByText('El archivo debe ser un video MP4.').waitFor();
+    assert.equal(await page.getByText('Video subido correctamente', { exact: false }).count(), 0,
+      'the last success does not stand above the failure');
     await page.context().close();
   });
 

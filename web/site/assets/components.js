@@ -17,13 +17,19 @@ export function cityFilter(city, onFilter) {
 
 /**
  * Previous/next page controls. hasNext is known from the page size: a full page may have a next one. A control with
- * nowhere to go is disabled, never a button that does nothing.
+ * nowhere to go is disabled, never a button that does nothing; a single page shows none.
  */
 export function pager(page, hasNext, goTo) {
+  if (page <= 1 && !hasNext) return document.createDocumentFragment(); // one page: nothing to page through
   return h('nav', { class: 'pager', 'aria-label': 'Paginación' },
     h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => goTo(page - 1) }, '← Anterior'),
     h('span', { 'aria-current': 'page' }, `Página ${page}`),
     h('button', { type: 'button', class: 'secondary', disabled: !hasNext, onclick: () => goTo(page + 1) }, 'Siguiente →'));
+}
+
+/** What an empty list says, and the invitation to be the first (a player's upload). */
+export function emptyInvitation(text) {
+  return [`${text} `, h('a', { href: '/mis-videos', 'data-link': true }, '¿Juegas? Sube el primer video.')];
 }
 
 /** A labelled input with a slot for the API's message about that field. */
@@ -34,8 +40,21 @@ export function field({ name, label, type = 'text', autocomplete, required = tru
   return h('div', { class: 'field' },
     h('label', { for: id }, label),
     hint ? h('small', { id: `${id}-hint`, class: 'hint' }, hint) : null,
-    input,
+    type === 'password' ? h('div', { class: 'password-box' }, input, revealButton(input)) : input,
     h('p', { id: `${id}-error`, class: 'field-error', 'data-field-error': name }));
+}
+
+/** "Mostrar": shows the typed password (on a phone a mistyped one is the first reason a login fails). */
+function revealButton(input) {
+  const button = h('button', { type: 'button', class: 'text-button reveal', 'aria-pressed': 'false',
+    'aria-controls': input.id }, 'Mostrar');
+  button.addEventListener('click', () => {
+    const shown = input.type === 'password';
+    input.type = shown ? 'text' : 'password';
+    button.setAttribute('aria-pressed', String(shown));
+    button.textContent = shown ? 'Ocultar' : 'Mostrar';
+  });
+  return button;
 }
 
 /** Shows the API's per-field messages beside their inputs and focuses the first one at fault. */

@@ -2,7 +2,7 @@
 // player or title and choose the order; by default each fan sees the gallery in a shuffled order of their own, so a
 // late or little-known entry gets its turn on top (newest-first would bury every early one, most-votes every new one).
 import { withQuery } from '../api.js';
-import { pager, positiveInt } from '../components.js';
+import { emptyInvitation, pager, positiveInt } from '../components.js';
 import { h } from '../dom.js';
 import { readAsViewer, videoCard } from '../video-card.js';
 
@@ -29,7 +29,7 @@ export function galleryPage(main, { params, navigate }) {
   readAsViewer(withQuery('/api/public/videos', { page, page_size: PAGE_SIZE, city, q, sort, seed }))
     .then((videos) => {
       list.setAttribute('aria-busy', 'false');
-      state.textContent = videos.length ? '' : emptyText({ city, q }, page);
+      state.replaceChildren(...(videos.length ? [] : emptyText({ city, q }, page)));
       list.append(...videos.map((video) => videoCard(video, navigate)));
       main.append(pager(page, videos.length === PAGE_SIZE, (p) => go({ city, q,
         sort: sort === 'shuffle' ? undefined : sort, seed: linkSeed, page: p })));
@@ -80,7 +80,7 @@ function fanSeed() {
 }
 
 function emptyText({ city, q }, page) {
-  if (page > 1) return 'No hay más videos.';
-  if (q) return `Ningún video coincide con «${q}»${city ? ` en ${city}` : ''}.`;
-  return city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.';
+  if (page > 1) return ['No hay más videos.'];
+  if (q) return [`Ningún video coincide con «${q}»${city ? ` en ${city}` : ''}.`];
+  return emptyInvitation(city ? `Aún no hay videos publicados de ${city}.` : 'Aún no hay videos publicados.');
 }

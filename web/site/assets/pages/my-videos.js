@@ -2,7 +2,7 @@
 // one is processed or failed.
 import { api } from '../api.js';
 import { errorBox, field } from '../components.js';
-import { formatDate, formatNumber, h, notify, whileBusy } from '../dom.js';
+import { clearNotice, formatDate, formatNumber, h, notify, whileBusy } from '../dom.js';
 import { session } from '../session.js';
 import { excerptPicker } from '../excerpt-picker.js';
 import { uploadVideo } from '../upload.js';
@@ -140,7 +140,10 @@ function uploadForm(onUploaded) {
       progressRow.hidden = true;
       onUploaded();
     } catch (failure) {
-      error.textContent = failure.message;
+      clearNotice(); // a success from the last upload must not stand above this failure
+      // The API's own reason for the file ("El archivo debe ser un video MP4."), not only its summary.
+      error.textContent = failure.fieldErrors?.video_file ?? failure.message;
+      progressRow.hidden = true;
     } finally {
       cancel.hidden = true;
       controller = null;

@@ -1,6 +1,6 @@
 // The ranking of players by votes on their published videos, overall or for one city.
 import { api, withQuery } from '../api.js';
-import { cityFilter, pager, positiveInt } from '../components.js';
+import { cityFilter, emptyInvitation, pager, positiveInt } from '../components.js';
 import { formatNumber, h } from '../dom.js';
 import { session } from '../session.js';
 
@@ -30,8 +30,8 @@ export function rankingsPage(main, { params, navigate }) {
     : Promise.resolve(null);
   Promise.all([api(withQuery('/api/public/rankings', { page, page_size: PAGE_SIZE, city, expand: 'player' })), me])
     .then(([players, myId]) => {
-      state.textContent = players.length ? '' : (city ? `Aún no hay jugadores de ${city} con videos publicados.`
-        : 'Aún no hay jugadores con videos publicados.');
+      state.replaceChildren(...(players.length ? [] : emptyInvitation(city
+        ? `Aún no hay jugadores de ${city} con videos publicados.` : 'Aún no hay jugadores con videos publicados.')));
       table.hidden = players.length === 0;
       body.append(...players.map((player) => h('tr', { class: player.player_id === myId ? 'me' : null },
         h('td', {}, `${player.position}.`),
