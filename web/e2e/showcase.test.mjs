@@ -565,6 +565,9 @@ describe('players on their phones: choosing the 30 s and seeing where they stand
     const mine = await (await fetch(`${SITE}/api/videos`, { headers: { Authorization: `Bearer ${token}` } })).json();
     assert.equal(mine.at(-1).title, 'Mi mejor jugada');
     assert.equal(mine.at(-1).start_seconds, 18, 'the chosen start reaches the API');
+    // Processed from second 18: BrowserEndToEndTest then compares a frame of the broadcast with the source's.
+    await page.locator('.my-video', { hasText: 'Mi mejor jugada' }).locator('[data-status="processed"]')
+      .waitFor({ timeout: PROCESSING_TIMEOUT_MS });
     assert.deepEqual(await accessibilityViolations(page), [], '/mis-videos with a file chosen, at phone size');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `Mis videos is ${overflow}px wider than a phone screen`);

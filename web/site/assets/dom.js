@@ -15,11 +15,23 @@ export function h(tag, props = {}, ...children) {
 
 const notice = () => document.getElementById('notice');
 
-/** Shows a message in the page-wide live region (read out by screen readers). */
+const SUCCESS_SHOWN_MS = 10_000;
+let fading = null;
+
+/**
+ * Shows a message in the page-wide live region (read out by screen readers), replacing the last one. A success goes
+ * away by itself after a while ("Sesión iniciada." need not stand over the page for good); errors stay until replaced.
+ */
 export function notify(text, kind = 'info') {
   const region = notice();
   region.dataset.kind = kind;
   region.textContent = text;
+  clearTimeout(fading);
+  if (kind === 'success') {
+    fading = setTimeout(() => {
+      if (region.textContent === text) region.textContent = '';
+    }, SUCCESS_SHOWN_MS);
+  }
 }
 
 export function clearNotice() {

@@ -4,15 +4,25 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.anb.showcase.core.db.DatabasePool;
+import org.anb.showcase.core.storage.ObjectKeys;
+import org.anb.showcase.core.storage.ObjectStore;
+import org.anb.showcase.core.storage.StorageSettings;
 import org.anb.showcase.local.LocalPlatform;
 import org.anb.showcase.local.LocalSettings;
 import org.anb.showcase.worker.media.FfmpegTools;
+import org.anb.showcase.worker.media.ProcessRunner;
 import org.anb.showcase.worker.media.SyntheticClip;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,5 +106,51 @@ class BrowserEndToEndTest {
         assertThat(SCREENSHOTS.resolve("galeria.png")).exists();
         assertThat(SCREENSHOTS.resolve("ranking.png")).exists();
         assertThat(SCREENSHOTS.resolve("mis-videos.png")).exists();
+        theBroadcastOfTheChosenStartShowsTheSourceFromThere();
+    }
+
+    /**
+     * The phone story uploaded the 50 s clip starting at second 18: one second into the broadcast's main part
+     * (after the 2.5 s card) must look like the source at second 19, not like its second 1 (ffmpeg's moving test
+     * pattern differs from second to second). Compared in 64×36 grey, away from the watermark's corner.
+     */
+    private static void theBroadcastOfTheChosenStartShowsTheSourceFromThere() throws IOException, InterruptedException {
+        String id;
+        try (Connection c = DatabasePool.unpooled(platform.config().get("db")).getConnection();
+             ResultSet row = c.createStatement().executeQuery(
+                     "SELECT id FROM videos WHERE title = 'Mi mejor jugada' AND status = 'processed'")) {
+            assertThat(row.next()).as("the phone story's video was processed").isTrue();
+            id = row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        Path broadcast = dataDir.resolve("chosen-start.mp4");
+        try (ObjectStore store = new ObjectStore(StorageSettings.from(platform.config().get("storage")))) {
+            store.download(ObjectKeys.processed(UUID.fromString(id)), broadcast);
+        }
+        byte[] out = greyFrame(broadcast, 3.5);
+        double fromSecond19 = difference(out, greyFrame(longClip, 19.0));
+        double fromSecond1 = difference(out, greyFrame(longClip, 1.0));
+        assertThat(fromSecond19).as("the broadcast matches the source at 19 s (vs 1 s: %.1f)", fromSecond1)
+                .isLessThan(fromSecond1 / 2);
+    }
+
+    private static byte[] greyFrame(Path video, double at) throws IOException, InterruptedException {
+        FfmpegTools tools = FfmpegTools.bundled();
+        Path raw = dataDir.resolve(video.getFileName() + "-" + at + ".gray");
+        ProcessRunner.run(List.of(tools.ffmpeg().toString(), "-v", "error", "-y", "-ss", String.valueOf(at),
+                "-i", video.toString(), "-frames:v", "1", "-vf", "scale=64:36", "-f", "rawvideo", "-pix_fmt", "gray",
+                raw.toString()), tools.environment(), dataDir, Duration.ofSeconds(30));
+        return Files.readAllBytes(raw);
+    }
+
+    /** Mean absolute difference over the top half (the watermark sits bottom right). */
+    private static double difference(byte[] a, byte[] b) {
+        long sum = 0;
+        int n = 64 * 18;
+        for (int i = 0; i < n; i++) {
+            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        }
+        return sum / (double) n;
     }
 }
