@@ -59,6 +59,7 @@ public final class AnbStack {
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());
+        ctx.export("cdnId", cdn.distributionId());
         ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));
         ctx.export("albDnsName", loadBalancer.dnsName());
         ctx.export("bucketName", media.name());

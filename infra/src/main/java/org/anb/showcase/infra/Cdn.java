@@ -174,6 +174,11 @@ public final class Cdn extends ComponentResource {
                 .code(code).comment(comment).build(), child);
     }
 
+    /** The distribution's id, for invalidations (a share page that must go before its 60 s). */
+    public Output<String> distributionId() {
+        return distribution.id();
+    }
+
     /** The public base URL: the API is at {@code <url>/api}. */
     public Output<String> url() {
         return distribution.domainName().applyValue(domain -> "https://" + domain);
