@@ -82,6 +82,13 @@ public final class Alarms extends ComponentResource {
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("5xx %")
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").returnData(true).build())
                 .evaluationPeriods(2).threshold(5.0).comparisonOperator("GreaterThanThreshold"));
+        // Silence is the outage here: with no healthy target the metric may stop altogether.
+        alarm(prefix + "-api-none-healthy", "No API instance is healthy: every request through CloudFront fails",
+                MetricAlarmArgs.builder().namespace("AWS/ApplicationELB").metricName("HealthyHostCount")
+                        .dimensions(Output.tuple(loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())
+                                .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2)))
+                        .statistic("Minimum").period(60).evaluationPeriods(2).threshold(1.0)
+                        .comparisonOperator("LessThanThreshold"), "breaching");
         alarm(prefix + "-api-unhealthy", "An API target failed its health check", MetricAlarmArgs.builder()
                 .namespace("AWS/ApplicationELB").metricName("UnHealthyHostCount")
                 .dimensions(Output.tuple(loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())
@@ -93,10 +100,14 @@ public final class Alarms extends ComponentResource {
                 .dimensions(db)
                 .statistic("Average").period(300).evaluationPeriods(2).threshold(80.0)
                 .comparisonOperator("GreaterThanThreshold"));
-        alarm(prefix + "-db-connections", "Database connections above 60 (the small instance allows about 80)",
+        DatabaseConnections connections = DatabaseConnections.of(config);
+        alarm(prefix + "-db-connections", "Database connections above " + connections.alarmThreshold() + " (80 % of the "
+                        + connections.limit() + " " + connections.instanceClass() + " allows; the pools hold at most "
+                        + connections.pooledAtFullScale() + "): something else holds connections, new ones will fail",
                 MetricAlarmArgs.builder().namespace("AWS/RDS").metricName("DatabaseConnections")
                         .dimensions(db)
-                        .statistic("Maximum").period(300).evaluationPeriods(2).threshold(60.0)
+                        .statistic("Maximum").period(300).evaluationPeriods(2)
+                        .threshold((double) connections.alarmThreshold())
                         .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-storage", "Database free storage below 2 GiB", MetricAlarmArgs.builder()
                 .namespace("AWS/RDS").metricName("FreeStorageSpace")
@@ -129,7 +140,12 @@ public final class Alarms extends ComponentResource {
     }
 
     private void alarm(String name, String description, MetricAlarmArgs.Builder args) {
-        new MetricAlarm(name, args.name(name).alarmDescription(description).treatMissingData("notBreaching")
+        alarm(name, description, args, "notBreaching");
+    }
+
+    /** @param missingData what no data means: "breaching" where silence is itself the outage */
+    private void alarm(String name, String description, MetricAlarmArgs.Builder args, String missingData) {
+        new MetricAlarm(name, args.name(name).alarmDescription(description).treatMissingData(missingData)
                 .alarmActions(topic.arn().applyValue(java.util.List::of))
                 .okActions(topic.arn().applyValue(java.util.List::of)).build(), child);
     }

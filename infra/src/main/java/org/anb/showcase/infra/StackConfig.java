@@ -53,8 +53,27 @@ public record StackConfig(
                 integer(get, "dbBackupRetentionDays", 1),
                 bool(get, "dbDeletionProtection", false),
                 get.apply("cdnPriceClass").orElse("PriceClass_100"),
-                get.apply("alarmEmail").filter(s -> !s.isBlank()),
+                alarmEmail(required(get, "environment"), get.apply("alarmEmail").filter(s -> !s.isBlank())),
                 get.apply("mailDomain").filter(s -> !s.isBlank()));
+    }
+
+    /** Domains that can never receive mail (RFC 2606, RFC 6761): an alarm sent there pages nobody. */
+    private static final java.util.regex.Pattern RESERVED = java.util.regex.Pattern.compile(
+            "(?i).*@(.+\\.)?(example(\\.(com|net|org))?|test|invalid|localhost)$");
+
+    /**
+     * Prod pages someone: {@code anb:alarmEmail} is required there and must be a mailbox that can exist. Any stack
+     * refuses a reserved domain (an address nobody can confirm is a subscription that never works).
+     */
+    private static Optional<String> alarmEmail(String environment, Optional<String> email) {
+        if (email.isPresent() && RESERVED.matcher(email.get()).matches()) {
+            throw new IllegalArgumentException("anb:alarmEmail " + email.get() + " is a reserved domain that receives "
+                    + "no mail: set the operators' real address (pulumi config set anb:alarmEmail ...)");
+        }
+        if (email.isEmpty() && "prod".equals(environment)) {
+            throw new IllegalArgumentException("anb:alarmEmail is required for prod: someone must be paged");
+        }
+        return email;
     }
 
     public static StackConfig from(com.pulumi.Config config) {

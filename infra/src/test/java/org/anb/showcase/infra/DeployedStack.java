@@ -44,9 +44,14 @@ final class DeployedStack {
         return DEPLOYED.computeIfAbsent(stack + added, name -> deploy(stack, added));
     }
 
-    private static DeployedStack deploy(String stack, Map<String, String> added) {
-        StackConfig config = StackConfig.from(key -> Optional.ofNullable(added.get(key))
+    /** The stack's config as the program reads it: the committed file, with {@code added} over it. */
+    static StackConfig config(String stack, Map<String, String> added) {
+        return StackConfig.from(key -> Optional.ofNullable(added.get(key))
                 .or(() -> Optional.ofNullable(stackFile(stack).get("anb:" + key)).map(String::valueOf)));
+    }
+
+    private static DeployedStack deploy(String stack, Map<String, String> added) {
+        StackConfig config = config(stack, added);
         MockCloud cloud = new MockCloud();
         try {
             // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.

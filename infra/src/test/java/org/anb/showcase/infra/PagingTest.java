@@ -1,0 +1,53 @@
+package org.anb.showcase.infra;
+
+import static org.anb.showcase.infra.DeployedStack.input;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 26, "paging that works": someone real is paged, and an alarm fires on what its name says. */
+class PagingTest {
+    @Test
+    void prodRefusesToStartWithoutARealAddressToPageAndNoStackAcceptsAReservedDomain() {
+        assertThatThrownBy(() -> DeployedStack.config("prod", Map.of("alarmEmail", "")))
+                .hasMessageContaining("anb:alarmEmail is required for prod");
+        for (String nobody : List.of("alerts@anb.example", "ops@example.com", "ops@EXAMPLE.org", "a@b.test",
+                "root@localhost", "x@y.invalid")) {
+            assertThatThrownBy(() -> DeployedStack.config("dev", Map.of("alarmEmail", nobody))).as(nobody)
+                    .hasMessageContaining("reserved domain");
+        }
+        assertThat(DeployedStack.config("prod", Map.of()).alarmEmail()).hasValue("alertas@anb.com.co");
+        assertThat(DeployedStack.config("dev", Map.of("alarmEmail", "ops@contest.co")).alarmEmail())
+                .hasValue("ops@contest.co");
+        assertThat(DeployedStack.config("dev", Map.of()).alarmEmail()).as("dev may page nobody").isEmpty();
+    }
+
+    @Test
+    void theConnectionsAlarmComesFromTheInstanceClassAndPoolsThatCannotFitAreRefused() {
+        assertThat(input(DeployedStack.of("dev").named("aws:cloudwatch/metricAlarm:MetricAlarm",
+                "anb-dev-db-connections"), "threshold")).as("80 % of db.t4g.micro's 81").isEqualTo(64.0);
+        assertThat(input(DeployedStack.of("prod").named("aws:cloudwatch/metricAlarm:MetricAlarm",
+                "anb-prod-db-connections"), "threshold")).as("80 % of db.m7g.large's 823").isEqualTo(658.0);
+        assertThat(DatabaseConnections.of(DeployedStack.config("prod", Map.of())).pooledAtFullScale())
+                .as("16 x 8 API + 4 x 12 workers + 5").isEqualTo(181);
+        assertThatThrownBy(() -> DatabaseConnections.of(DeployedStack.config("dev", Map.of("apiMaxSize", "4"))))
+                .hasMessageContaining("at full scale the pools hold 77 connections");
+        assertThatThrownBy(() -> DatabaseConnections.of(DeployedStack.config("dev",
+                Map.of("dbInstanceClass", "db.x9.huge")))).hasMessageContaining("add it to DatabaseConnections");
+    }
+
+    @Test
+    void noHealthyApiIsAnAlarmEvenWhenTheMetricFallsSilent() {
+        var alarm = DeployedStack.of("dev").named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-dev-api-none-healthy");
+        assertThat(input(alarm, "metricName")).isEqualTo("HealthyHostCount");
+        assertThat(input(alarm, "comparisonOperator")).isEqualTo("LessThanThreshold");
+        assertThat(input(alarm, "threshold")).isEqualTo(1.0);
+        assertThat(input(alarm, "treatMissingData")).as("silence is the outage").isEqualTo("breaching");
+        assertThat(input(DeployedStack.of("dev").named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-dev-db-cpu"),
+                "treatMissingData")).as("a quiet CPU is not an outage").isEqualTo("notBreaching");
+    }
+}
