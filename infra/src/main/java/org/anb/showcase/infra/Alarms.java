@@ -35,8 +35,11 @@ public final class Alarms extends ComponentResource {
     static final String DEAD_LETTER_LOG_PATTERN = "\"outcome=dead_lettered\"";
     static final String METRICS_NAMESPACE = "ANB/Worker";
 
+    /** CloudFront publishes its metrics in this region only. */
+    static final String CLOUDFRONT_METRICS_REGION = "us-east-1";
+
     public Alarms(String name, StackConfig config, LoadBalancer loadBalancer, Database database, JobQueue queue,
-                  WorkerTier workers, Mail mail, Output<String> account, ComponentResourceOptions options) {
+                  WorkerTier workers, Mail mail, Cdn cdn, Output<String> account, ComponentResourceOptions options) {
         super("anb:infra:Alarms", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
@@ -82,6 +85,15 @@ public final class Alarms extends ComponentResource {
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("5xx %")
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").returnData(true).build())
                 .evaluationPeriods(2).threshold(5.0).comparisonOperator("GreaterThanThreshold"));
+        if (CLOUDFRONT_METRICS_REGION.equals(config.region())) {
+            // What viewers get: the origin unreachable (the VPC origin's path, no healthy API) shows here first.
+            alarm(prefix + "-cdn-5xx-rate", "More than 5 % of CloudFront's answers are 5xx: viewers see errors",
+                    MetricAlarmArgs.builder().namespace("AWS/CloudFront").metricName("5xxErrorRate")
+                            .dimensions(cdn.distributionId().applyValue(id -> Map.of("DistributionId", id,
+                                    "Region", "Global")))
+                            .statistic("Average").period(300).evaluationPeriods(2).threshold(5.0)
+                            .comparisonOperator("GreaterThanThreshold"));
+        }
         // Silence is the outage here: with no healthy target the metric may stop altogether.
         alarm(prefix + "-api-none-healthy", "No API instance is healthy: every request through CloudFront fails",
                 MetricAlarmArgs.builder().namespace("AWS/ApplicationELB").metricName("HealthyHostCount")

@@ -55,7 +55,7 @@ public final class AnbStack {
         new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, mail,
                 options);
         var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
-        new Alarms("alarms", config, loadBalancer, database, queue, workers, mail, account, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, workers, mail, cdn, account, options);
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());

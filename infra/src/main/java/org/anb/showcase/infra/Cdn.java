@@ -26,6 +26,8 @@ import com.pulumi.aws.cloudfront.inputs.DistributionRestrictionsGeoRestrictionAr
 import com.pulumi.aws.cloudfront.inputs.DistributionViewerCertificateArgs;
 import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigArgs;
 import com.pulumi.aws.cloudfront.inputs.VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs;
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -85,14 +87,18 @@ public final class Cdn extends ComponentResource {
                 new CachePolicies.Ttl(0, 86400, 31536000), List.of(), List.of(), child);
 
         // CloudFront's own elastic network interfaces in our VPC reach the internal load balancer: the API's
-        // traffic never crosses the internet, and plain HTTP inside the VPC is all it needs.
+        // traffic never crosses the internet, and plain HTTP inside the VPC is all it needs. AWS refuses any update to
+        // a VPC origin while a distribution uses it, tags included: it is made through a provider without the
+        // stack's default tags, so a tag change elsewhere never wedges the stack.
+        var untagged = new Provider(prefix + "-no-default-tags", ProviderArgs.builder().region(config.region()).build(),
+                child);
         var apiOrigin = new VpcOrigin(prefix + "-api", VpcOriginArgs.builder()
                 .vpcOriginEndpointConfig(VpcOriginVpcOriginEndpointConfigArgs.builder().name(prefix + "-api")
                         .arn(loadBalancer.arn()).httpPort(80).httpsPort(443).originProtocolPolicy("http-only")
                         .originSslProtocols(VpcOriginVpcOriginEndpointConfigOriginSslProtocolsArgs.builder()
                                 .items("TLSv1.2").quantity(1).build())
                         .build())
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).provider(untagged).build());
 
         var siteHeaders = SiteHeaders.create(prefix, site, media, config.region(), child);
         var publicReads = PublicReadCaching.create(prefix, child);

@@ -8,11 +8,15 @@ import com.pulumi.aws.s3.BucketCorsConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketCorsConfigurationV2CorsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleAbortIncompleteMultipartUploadArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
+import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -36,6 +40,11 @@ public final class MediaStorage extends ComponentResource {
         prefix = config.prefix();
         storage = new PrivateBucket(prefix + "-media", !config.dbDeletionProtection(), child);
         bucket = storage.bucket();
+        // An original deleted by mistake (a script, a wrong moderation) can be brought back for 30 days.
+        var versioning = new BucketVersioningV2(prefix + "-media", BucketVersioningV2Args.builder().bucket(bucket.id())
+                .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled")
+                        .build())
+                .build(), child);
         new BucketLifecycleConfigurationV2(prefix + "-media", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id()).rules(BucketLifecycleConfigurationV2RuleArgs.builder()
                         .id("abort-abandoned-multipart-uploads").status("Enabled")
@@ -47,8 +56,16 @@ public final class MediaStorage extends ComponentResource {
                         .id("expire-uncompleted-direct-uploads").status("Enabled")
                         .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("incoming/").build())
                         .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(1).build())
+                        .build(), BucketLifecycleConfigurationV2RuleArgs.builder()
+                        .id("keep-replaced-and-deleted-objects-30-days").status("Enabled")
+                        .filter(BucketLifecycleConfigurationV2RuleFilterArgs.builder().prefix("").build())
+                        .noncurrentVersionExpiration(
+                                BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs.builder()
+                                        .noncurrentDays(30).build())
+                        .expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder()
+                                .expiredObjectDeleteMarker(true).build())
                         .build())
-                .build(), child);
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(versioning).build());
         registerOutputs(Map.of("bucketName", bucket.bucket()));
     }
 

@@ -21,14 +21,15 @@ final class MockCloud implements Mocks {
     static final String REGION = "us-east-1";
     static final String CLOUDFRONT_PREFIX_LIST_ID = "pl-3b927c52";
 
-    record Registration(String type, String name, Map<String, Object> inputs) {
+    /** @param provider the provider's reference (its URN and id) when the resource names one */
+    record Registration(String type, String name, Map<String, Object> inputs, String provider) {
     }
 
     final ConcurrentLinkedQueue<Registration> registrations = new ConcurrentLinkedQueue<>();
 
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-        registrations.add(new Registration(args.type, args.name, args.inputs));
+        registrations.add(new Registration(args.type, args.name, args.inputs, args.provider));
         Map<String, Object> state = new HashMap<>(args.inputs);
         state.putAll(computed(args.type, args.name, args.inputs));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name + "-id"), state));
