@@ -46,7 +46,7 @@ public final class AnbStack {
         var accessLogs = new AccessLogs("access-logs", config, network, account, options);
         var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, accessLogs, options);
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
-        var cdn = new Cdn("cdn", config, loadBalancer, media, site, options);
+        var cdn = new Cdn("cdn", config, loadBalancer, firewall, media, site, options);
         var mail = new Mail("mail", config, options);
         if (mail.sending().isEmpty()) {
             ctx.log().warn("anb:mailDomain is not set: the API keeps confirmation and reset mail in its outbox "

@@ -71,8 +71,8 @@ public final class Cdn extends ComponentResource {
 
     private final Distribution distribution;
 
-    public Cdn(String name, StackConfig config, LoadBalancer loadBalancer, MediaStorage media, StaticSite site,
-               ComponentResourceOptions options) {
+    public Cdn(String name, StackConfig config, LoadBalancer loadBalancer, Firewall firewall, MediaStorage media,
+               StaticSite site, ComponentResourceOptions options) {
         super("anb:infra:Cdn", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
@@ -99,6 +99,7 @@ public final class Cdn extends ComponentResource {
                                 .items("TLSv1.2").quantity(1).build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(untagged).build());
+        firewall.admitCloudFrontVpcOrigins(apiOrigin.id());
 
         var siteHeaders = SiteHeaders.create(prefix, site, media, config.region(), child);
         var publicReads = PublicReadCaching.create(prefix, child);

@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.ec2.inputs.GetSecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetSecurityGroupFilterArgs;
+import com.pulumi.aws.ec2.outputs.GetSecurityGroupResult;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -23,7 +25,11 @@ import com.pulumi.resources.CustomResourceOptions;
  * Rules are separate resources so groups can refer to each other without cycles.
  */
 public final class Firewall extends ComponentResource {
-    static final String CLOUDFRONT_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+    /**
+     * The group AWS creates in the VPC with its first CloudFront VPC origin; CloudFront's interfaces in the VPC carry
+     * it. The origin-facing prefix list covers CloudFront's public origins, not this path (reported as silent 504s).
+     */
+    static final String VPC_ORIGIN_SERVICE_GROUP = "CloudFront-VPCOrigins-Service-SG";
     static final int API_PORT = 8080;
     /** The API's health listener (health.port): the load balancer's checks, apart from the traffic. */
     static final int API_HEALTH_PORT = 8082;
@@ -33,6 +39,8 @@ public final class Firewall extends ComponentResource {
     private final SecurityGroup worker;
     private final SecurityGroup database;
     private final CustomResourceOptions child;
+    private final String prefix;
+    private final Output<String> vpcId;
 
     public Firewall(String name, StackConfig config, Network network, ComponentResourceOptions options) {
         super("anb:infra:Firewall", name, options);
@@ -43,9 +51,8 @@ public final class Firewall extends ComponentResource {
         worker = group(prefix + "-worker", "Workers: no inbound traffic", network);
         database = group(prefix + "-db", "PostgreSQL: from the API and the workers only", network);
 
-        Output<String> cloudFront = Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder()
-                .name(CLOUDFRONT_PREFIX_LIST).build()).applyValue(list -> list.id());
-        in(prefix + "-alb-from-cloudfront", alb, 80, "HTTP from CloudFront edge locations", r -> r.prefixListId(cloudFront));
+        this.prefix = prefix;
+        this.vpcId = network.vpcId();
         out(prefix + "-alb-to-api", alb, API_PORT, "to the API instances", r -> r.referencedSecurityGroupId(api.id()));
         in(prefix + "-api-from-alb", api, API_PORT, "from the load balancer", r -> r.referencedSecurityGroupId(alb.id()));
         out(prefix + "-alb-to-api-health", alb, API_HEALTH_PORT, "health checks of the API instances",
@@ -63,6 +70,19 @@ public final class Firewall extends ComponentResource {
         }
         registerOutputs(Map.of("albGroupId", alb.id(), "apiGroupId", api.id(), "workerGroupId", worker.id(),
                 "databaseGroupId", database.id()));
+    }
+
+    /**
+     * Admits CloudFront's VPC origin interfaces (and only them) to the load balancer on :80. Called by {@link Cdn}
+     * with the VPC origin's id: the lookup waits for it, for AWS creates the service group with the origin.
+     */
+    public void admitCloudFrontVpcOrigins(Output<String> vpcOriginId) {
+        Output<String> serviceGroup = vpcOriginId.apply(created -> Ec2Functions.getSecurityGroup(
+                GetSecurityGroupArgs.builder().vpcId(vpcId).filters(GetSecurityGroupFilterArgs.builder()
+                        .name("group-name").values(VPC_ORIGIN_SERVICE_GROUP).build()).build()))
+                .applyValue(GetSecurityGroupResult::id);
+        in(prefix + "-alb-from-cloudfront", alb, 80, "HTTP from CloudFront's VPC origin interfaces",
+                r -> r.referencedSecurityGroupId(serviceGroup));
     }
 
     private SecurityGroup group(String name, String description, Network network) {

@@ -21,8 +21,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * The API's front door, reachable only from CloudFront: the ALB's security group admits CloudFront's origin-facing
- * prefix list, and the listener forwards only requests that carry the secret origin header CloudFront adds; anything
+ * The API's front door, reachable only from CloudFront: the ALB's security group admits CloudFront's VPC-origin
+ * interfaces only ({@link Firewall#admitCloudFrontVpcOrigins}), and the listener forwards only requests that carry the secret origin header CloudFront adds; anything
  * else gets a 403. Health checks use {@code /api/health/live} on the API's health listener (:8082).
  */
 public final class LoadBalancer extends ComponentResource {

@@ -28,8 +28,12 @@ final class DeployedStack {
     final StackConfig config;
     final TestResult result;
     final List<MockCloud.Registration> registrations;
+    /** The arguments of each security-group lookup the program made. */
+    final List<java.util.Map<String, Object>> securityGroupLookups;
 
-    private DeployedStack(StackConfig config, TestResult result, List<MockCloud.Registration> registrations) {
+    private DeployedStack(StackConfig config, TestResult result, List<MockCloud.Registration> registrations,
+                          List<java.util.Map<String, Object>> securityGroupLookups) {
+        this.securityGroupLookups = securityGroupLookups;
         this.config = config;
         this.result = result;
         this.registrations = registrations;
@@ -64,7 +68,8 @@ final class DeployedStack {
                 result.exceptions().forEach(failure::addSuppressed);
                 throw failure;
             }
-            return new DeployedStack(config, result, List.copyOf(cloud.registrations));
+            return new DeployedStack(config, result, List.copyOf(cloud.registrations),
+                    List.copyOf(cloud.securityGroupLookups));
         } catch (Exception e) {
             throw new IllegalStateException("could not run the " + stack + " stack under mocks", e);
         } finally {

@@ -19,7 +19,9 @@ final class MockCloud implements Mocks {
     static final String RANDOM_PASSWORD = "mock-random-password-0123456789abcdef";
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
-    static final String CLOUDFRONT_PREFIX_LIST_ID = "pl-3b927c52";
+    static final String VPC_ORIGIN_GROUP_ID = "sg-0cf0vpcorigins";
+    /** The arguments of each security-group lookup (the VPC origin's service group). */
+    final List<Map<String, Object>> securityGroupLookups = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param provider the provider's reference (its URN and id) when the resource names one */
     record Registration(String type, String name, Map<String, Object> inputs, String provider) {
@@ -38,10 +40,13 @@ final class MockCloud implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         return CompletableFuture.completedFuture(switch (args.token) {
-            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> Map.of("id", CLOUDFRONT_PREFIX_LIST_ID,
-                    "name", Firewall.CLOUDFRONT_PREFIX_LIST, "arn", "arn:aws:ec2:" + REGION + ":aws:prefix-list/"
-                            + CLOUDFRONT_PREFIX_LIST_ID, "entries", List.of(), "maxEntries", 55, "ownerId", "AWS",
-                    "addressFamily", "IPv4", "version", 1, "tags", Map.of());
+            case "aws:ec2/getSecurityGroup:getSecurityGroup" -> {
+                securityGroupLookups.add(args.args);
+                yield Map.of("id", VPC_ORIGIN_GROUP_ID, "name", Firewall.VPC_ORIGIN_SERVICE_GROUP,
+                        "arn", "arn:aws:ec2:" + REGION + ":" + ACCOUNT + ":security-group/" + VPC_ORIGIN_GROUP_ID,
+                        "description", "CloudFront VPC origins", "vpcId", String.valueOf(args.args.get("vpcId")),
+                        "tags", Map.of(), "filters", List.of());
+            }
             case "aws:ecr/getAuthorizationToken:getAuthorizationToken" -> Map.of("id", ACCOUNT,
                     "userName", "AWS", "password", "mock-ecr-password", "authorizationToken", "bW9jaw==",
                     "proxyEndpoint", "https://" + ACCOUNT + ".dkr.ecr." + REGION + ".amazonaws.com",

@@ -56,11 +56,18 @@ class SecurityInvariantsTest {
     }
 
     @Test
-    void theLoadBalancerAdmitsOnlyCloudFront() {
+    void theLoadBalancerAdmitsOnlyCloudFrontsVpcOriginInterfaces() {
         var rules = ingressTo("anb-dev-alb");
         assertThat(rules).hasSize(1);
-        assertThat(input(rules.get(0), "prefixListId")).isEqualTo(MockCloud.CLOUDFRONT_PREFIX_LIST_ID);
+        assertThat(input(rules.get(0), "referencedSecurityGroupId")).as("the group AWS gives the VPC origin's interfaces")
+                .isEqualTo(MockCloud.VPC_ORIGIN_GROUP_ID);
+        assertThat(input(rules.get(0), "fromPort")).isEqualTo(80.0);
         assertThat(input(rules.get(0), "cidrIpv4")).isNull();
+        assertThat(input(rules.get(0), "prefixListId")).isNull();
+        assertThat(dev.securityGroupLookups).singleElement().satisfies(lookup -> {
+            assertThat(lookup.get("vpcId")).as("in this stack's VPC").isEqualTo("anb-dev-vpc-id");
+            assertThat(String.valueOf(lookup.get("filters"))).contains("group-name", Firewall.VPC_ORIGIN_SERVICE_GROUP);
+        });
     }
 
     @Test
