@@ -22,7 +22,11 @@ public final class AnbStack {
 
     public static void main(String[] args) {
         CommonPoolGuard.check();
-        Pulumi.run(ctx -> stack(ctx, StackConfig.from(ctx.config("anb"))));
+        Pulumi.run(ctx -> {
+            StackConfig config = StackConfig.from(ctx.config("anb"));
+            StackConfig.requireOneRegion(ctx.config("aws").get("region"), config.region());
+            stack(ctx, config);
+        });
     }
 
     /** Package-visible so the tests run exactly this under Pulumi's mocks with a config of their choosing. */

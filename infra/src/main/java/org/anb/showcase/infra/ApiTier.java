@@ -28,7 +28,7 @@ public final class ApiTier extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
         var jwtSecret = GeneratedSecret.create(prefix + "-jwt", prefix + "/api/jwt-secret",
-                "HS256 key of the API's access tokens", this);
+                "HS256 key of the API's access tokens", config, this);
 
         Output<String> bucket = media.arn();
         List<Policies.Grant> grants = new java.util.ArrayList<>(List.of(

@@ -29,10 +29,16 @@ final class GeneratedSecret {
         this.version = version;
     }
 
-    /** A secret named {@code secretName} in Secrets Manager, its resources named {@code name}, under {@code parent}. */
-    static GeneratedSecret create(String name, String secretName, String description, Resource parent) {
+    /**
+     * A secret named {@code secretName} in Secrets Manager, its resources named {@code name}, under {@code parent};
+     * once deleted it can be recovered for {@code config.secretRecoveryDays()} (none in dev, which must be recreatable
+     * at once under the same name).
+     */
+    static GeneratedSecret create(String name, String secretName, String description, StackConfig config,
+                                  Resource parent) {
         var secret = new Secret(name, SecretArgs.builder().name(secretName).description(description)
-                .recoveryWindowInDays(7).build(), CustomResourceOptions.builder().parent(parent).build());
+                .recoveryWindowInDays(config.secretRecoveryDays()).build(),
+                CustomResourceOptions.builder().parent(parent).build());
         Output<String> drawn = SecretsmanagerFunctions.getRandomPassword(GetRandomPasswordArgs.builder()
                         .passwordLength(LENGTH).excludePunctuation(true).build())
                 .applyValue(GetRandomPasswordResult::randomPassword);

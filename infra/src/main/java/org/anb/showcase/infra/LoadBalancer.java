@@ -38,7 +38,7 @@ public final class LoadBalancer extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
         originSecret = GeneratedSecret.create(prefix + "-origin", prefix + "/cdn/origin-secret",
-                "Header value CloudFront sends the load balancer; it forwards nothing without it", this);
+                "Header value CloudFront sends the load balancer; it forwards nothing without it", config, this);
         alb = new com.pulumi.aws.lb.LoadBalancer(prefix + "-alb", com.pulumi.aws.lb.LoadBalancerArgs.builder()
                 // Internal, in the private subnets: CloudFront reaches it through a VPC origin, never across the
                 // internet, and nothing else can reach it at all.

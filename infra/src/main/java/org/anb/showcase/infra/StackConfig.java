@@ -76,6 +76,22 @@ public record StackConfig(
         return email;
     }
 
+    /** Prod keeps a deleted secret recoverable for the longest AWS allows; dev none, so it can be recreated at once. */
+    int secretRecoveryDays() {
+        return "prod".equals(environment) ? 30 : 0;
+    }
+
+    /**
+     * The stack names its region twice ({@code aws:region} for Pulumi's default provider and tools, {@code anb:region}
+     * for this program's provider): a stack file where they differ is refused instead of deploying half in each.
+     */
+    static void requireOneRegion(Optional<String> awsRegion, String region) {
+        if (awsRegion.isPresent() && !awsRegion.get().equals(region)) {
+            throw new IllegalArgumentException("aws:region " + awsRegion.get() + " and anb:region " + region
+                    + " differ: set both to the region this stack lives in");
+        }
+    }
+
     public static StackConfig from(com.pulumi.Config config) {
         return from(config::get);
     }
