@@ -23,6 +23,7 @@ final class ContainerUserData {
     private final Map<String, Output<String>> environment = new LinkedHashMap<>();
     private final Map<String, Output<String>> secrets = new LinkedHashMap<>();
     private boolean watchdog;
+    private Integer memoryMib;
 
     ContainerUserData(String region) {
         this.region = region;
@@ -60,6 +61,15 @@ final class ContainerUserData {
     /** An environment variable read at boot from a plain-text secret (one that does not rotate). */
     ContainerUserData secret(String name, Output<String> secretArn) {
         secrets.put(name, secretArn);
+        return this;
+    }
+
+    /**
+     * Caps the container's memory at {@code mib}: the JVM sizes its heap from what the container may use (75 % of
+     * it), not from the whole host, so the kernel never kills it for the OS's share.
+     */
+    ContainerUserData memoryLimit(int mib) {
+        this.memoryMib = mib;
         return this;
     }
 
@@ -144,6 +154,7 @@ final class ContainerUserData {
             script.append("} > \"$ENV_FILE\"\n");
             script.append("docker run -d --name ").append(container).append(" --restart always")
                     .append(" --stop-timeout ").append(stopTimeoutSeconds)
+                    .append(memoryMib == null ? "" : " --memory " + memoryMib + "m")
                     .append(ports.stream().map(port -> " -p " + port + ":" + port).collect(Collectors.joining()))
                     .append(" --env-file \"$ENV_FILE\"")
                     .append(" --log-driver awslogs --log-opt awslogs-region=\"$REGION\" --log-opt awslogs-group='")

@@ -64,6 +64,20 @@ class BootScriptTest {
                 "--log-driver awslogs", "@sha256:");
         assertThat(run.calls).contains("dnf install -y docker", "systemctl enable --now docker",
                 "docker login --username AWS --password-stdin");
+        if (tier.equals("api")) {
+            // dev's t3.small has 2 GiB: the container 1.5 GiB, so the JVM's 75 % heap leaves the OS its share.
+            assertThat(dockerRun).contains("--memory 1536m");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyApiContainerIsCappedBelowItsInstancesMemory() {
+        assertThat(InstanceMemory.forContainer("t3.small")).isEqualTo(1536);
+        assertThat(InstanceMemory.forContainer("c6i.large")).as("prod's API").isEqualTo(3584);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InstanceMemory.forContainer("x9.huge"))
+                .hasMessageContaining("add it to InstanceMemory");
+        assertThat(UserDataScripts.decode(DeployedStack.of("prod").named("aws:ec2/launchTemplate:LaunchTemplate",
+                "anb-prod-api"))).contains("--memory 3584m");
     }
 
     @org.junit.jupiter.api.Test
