@@ -41,8 +41,7 @@ public final class AccessLogs extends ComponentResource {
         String prefix = config.prefix();
 
         bucket = new PrivateBucket(prefix + "-logs", !config.dbDeletionProtection(), child);
-        bucketPolicy = bucket.writableOnlyBy("logdelivery.elasticloadbalancing.amazonaws.com",
-                ALB_PREFIX + "/AWSLogs/*", "LoadBalancerAccessLogs", account);
+        bucketPolicy = bucket.writableOnlyByLoadBalancers(config.region(), ALB_PREFIX, account);
         new BucketLifecycleConfigurationV2(prefix + "-logs", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.bucket().id())
                 .rules(BucketLifecycleConfigurationV2RuleArgs.builder().id("expire").status("Enabled")

@@ -61,24 +61,48 @@ final class PrivateBucket {
     }
 
     /**
-     * The bucket policy of a log bucket: deny any request without TLS, and let only {@code service} write the keys
-     * matching {@code keyPattern}, for this account's resources only. Answers the policy, which the writer must wait for.
+     * The log bucket's policy (no request without TLS) and where the load balancer writes its access logs, which the
+     * load balancer must wait for: through the log-delivery service principal (what AWS documents
+     * for newer regions) and, in the regions that predate it, also the region's Elastic Load Balancing account, limited
+     * to this account's folder — AWS documents one or the other per region, and granting both costs nothing.
      */
-    BucketPolicy writableOnlyBy(String service, String keyPattern, String statementId, Output<String> account) {
-        return allowOnly(service, "s3:PutObject", keyPattern, statementId, "aws:SourceAccount", account);
+    BucketPolicy writableOnlyByLoadBalancers(String region, String folder, Output<String> account) {
+        String elbAccount = ELB_ACCOUNTS.get(region);
+        return allowOnly("logdelivery.elasticloadbalancing.amazonaws.com", "s3:PutObject", folder + "/AWSLogs/*",
+                "LoadBalancerAccessLogs", "aws:SourceAccount", account,
+                elbAccount == null ? (arn, accountId) -> List.of() : (arn, accountId) -> List.of(Map.of(
+                        "Sid", "LoadBalancerAccountWritesAccessLogs", "Effect", "Allow",
+                        "Principal", Map.of("AWS", "arn:aws:iam::" + elbAccount + ":root"), "Action", "s3:PutObject",
+                        "Resource", arn + "/" + folder + "/AWSLogs/" + accountId + "/*")));
     }
+
+    /** The Elastic Load Balancing account of each region created before August 2022 (AWS's access-log documentation). */
+    private static final Map<String, String> ELB_ACCOUNTS = Map.ofEntries(
+            Map.entry("us-east-1", "127311923021"), Map.entry("us-east-2", "033677994240"),
+            Map.entry("us-west-1", "027434742980"), Map.entry("us-west-2", "797873946194"),
+            Map.entry("ca-central-1", "985666609251"), Map.entry("sa-east-1", "507241528517"),
+            Map.entry("eu-west-1", "156460612806"), Map.entry("eu-central-1", "054676820928"));
 
     private BucketPolicy allowOnly(String service, String action, String keyPattern, String statementId,
                                    String conditionKey, Output<String> conditionValue) {
-        Output<String> policy = Output.tuple(bucket.arn(), conditionValue).applyValue(t -> Policies.json(Map.of(
-                "Version", "2012-10-17",
-                "Statement", List.of(
-                        Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*",
-                                "Action", "s3:*", "Resource", List.of(t.t1, t.t1 + "/*"),
-                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
-                        Map.of("Sid", statementId, "Effect", "Allow", "Principal", Map.of("Service", service),
-                                "Action", action, "Resource", t.t1 + "/" + keyPattern,
-                                "Condition", Map.of("StringEquals", Map.of(conditionKey, t.t2)))))));
+        return allowOnly(service, action, keyPattern, statementId, conditionKey, conditionValue,
+                (arn, value) -> List.of());
+    }
+
+    private BucketPolicy allowOnly(String service, String action, String keyPattern, String statementId,
+                                   String conditionKey, Output<String> conditionValue,
+                                   java.util.function.BiFunction<String, String, List<Map<String, Object>>> more) {
+        Output<String> policy = Output.tuple(bucket.arn(), conditionValue).applyValue(t -> {
+            List<Object> statements = new java.util.ArrayList<>(List.of(
+                    Map.of("Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*",
+                            "Action", "s3:*", "Resource", List.of(t.t1, t.t1 + "/*"),
+                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
+                    Map.of("Sid", statementId, "Effect", "Allow", "Principal", Map.of("Service", service),
+                            "Action", action, "Resource", t.t1 + "/" + keyPattern,
+                            "Condition", Map.of("StringEquals", Map.of(conditionKey, t.t2)))));
+            statements.addAll(more.apply(t.t1, t.t2));
+            return Policies.json(Map.of("Version", "2012-10-17", "Statement", statements));
+        });
         return new BucketPolicy(name, BucketPolicyArgs.builder().bucket(bucket.id()).policy(policy).build(), owner);
     }
 

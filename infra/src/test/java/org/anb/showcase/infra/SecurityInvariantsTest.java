@@ -177,7 +177,16 @@ class SecurityInvariantsTest {
 
     @Test
     void onlyElbLogDeliveryWritesTheLogBucketAndTheLoadBalancerLogsThereAfterItsPolicyExists() {
-        assertThat(statements("anb-dev-logs")).filteredOn(st -> "Allow".equals(st.get("Effect"))).singleElement()
+        var allowed = statements("anb-dev-logs").stream().filter(st -> "Allow".equals(st.get("Effect"))).toList();
+        assertThat(allowed).hasSize(2);
+        assertThat(allowed).filteredOn(st -> "LoadBalancerAccountWritesAccessLogs".equals(st.get("Sid"))).singleElement()
+                .as("us-east-1 predates the service principal: its ELB account may write, in this account's folder only")
+                .satisfies(st -> {
+                    assertThat(st.get("Principal")).isEqualTo(Map.of("AWS", "arn:aws:iam::127311923021:root"));
+                    assertThat(st.get("Action")).isEqualTo("s3:PutObject");
+                    assertThat(st.get("Resource")).isEqualTo("arn:aws:s3:::anb-dev-logs-mock/alb/AWSLogs/123456789012/*");
+                });
+        assertThat(allowed).filteredOn(st -> "LoadBalancerAccessLogs".equals(st.get("Sid"))).singleElement()
                 .satisfies(st -> {
                     assertThat(st.get("Principal")).isEqualTo(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"));
                     assertThat(st.get("Action")).isEqualTo("s3:PutObject");
