@@ -39,7 +39,8 @@ public final class Alarms extends ComponentResource {
     static final String CLOUDFRONT_METRICS_REGION = "us-east-1";
 
     public Alarms(String name, StackConfig config, LoadBalancer loadBalancer, Database database, JobQueue queue,
-                  WorkerTier workers, Mail mail, Cdn cdn, Output<String> account, ComponentResourceOptions options) {
+                  ApiTier api, WorkerTier workers, Mail mail, Cdn cdn, Output<String> account,
+                  ComponentResourceOptions options) {
         super("anb:infra:Alarms", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
@@ -85,6 +86,8 @@ public final class Alarms extends ComponentResource {
                         MetricAlarmMetricQueryArgs.builder().id("rate").label("5xx %")
                                 .expression("IF(requests > 0, 100 * errors / requests, 0)").returnData(true).build())
                 .evaluationPeriods(2).threshold(5.0).comparisonOperator("GreaterThanThreshold"));
+        atMaximum(prefix + "-api-at-max", "API", api.groupName(), config.apiMaxSize());
+        atMaximum(prefix + "-workers-at-max", "worker", workers.groupName(), config.workerMaxSize());
         if (CLOUDFRONT_METRICS_REGION.equals(config.region())) {
             // What viewers get: the origin unreachable (the VPC origin's path, no healthy API) shows here first.
             alarm(prefix + "-cdn-5xx-rate", "More than 5 % of CloudFront's answers are 5xx: viewers see errors",
@@ -138,6 +141,18 @@ public final class Alarms extends ComponentResource {
                             .comparisonOperator("GreaterThanThreshold"));
         }
         registerOutputs(Map.of("topicArn", topic.arn()));
+    }
+
+    /**
+     * A group that has sat at its maximum for 15 minutes can add nothing more: the next surge queues (jobs) or
+     * slows (requests). Raise the maximum, or find what holds it there.
+     */
+    private void atMaximum(String name, String tier, Output<String> group, int maxSize) {
+        alarm(name, "The " + tier + " group has run at its maximum (" + maxSize + ") for 15 minutes: it cannot grow",
+                MetricAlarmArgs.builder().namespace("AWS/AutoScaling").metricName("GroupInServiceInstances")
+                        .dimensions(group.applyValue(g -> Map.of("AutoScalingGroupName", g)))
+                        .statistic("Minimum").period(300).evaluationPeriods(3).threshold((double) maxSize)
+                        .comparisonOperator("GreaterThanOrEqualToThreshold"));
     }
 
     /** The account administers the key; CloudWatch may use it to publish to the topic, nothing else. */

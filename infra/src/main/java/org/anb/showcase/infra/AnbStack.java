@@ -56,10 +56,10 @@ public final class AnbStack {
             ctx.log().warn("anb:mailDomain is not set: the API keeps confirmation and reset mail in its outbox "
                     + "(docs/operations.md, Mail)");
         }
-        new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, mail,
+        var api = new ApiTier("api", config, network, firewall, loadBalancer, database, media, queue, images, cdn, mail,
                 options);
         var workers = new WorkerTier("worker", config, network, firewall, database, media, queue, images, options);
-        new Alarms("alarms", config, loadBalancer, database, queue, workers, mail, cdn, account, options);
+        new Alarms("alarms", config, loadBalancer, database, queue, api, workers, mail, cdn, account, options);
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
         ctx.export("url", cdn.url());

@@ -71,4 +71,9 @@ public final class ApiTier extends ComponentResource {
                 .build(), child);
         registerOutputs(Map.of("autoScalingGroup", fleet.group.name()));
     }
+
+    /** The Auto Scaling group's name (its metrics' dimension). */
+    public Output<String> groupName() {
+        return fleet.group.name();
+    }
 }

@@ -76,6 +76,11 @@ public final class WorkerTier extends ComponentResource {
         registerOutputs(Map.of("autoScalingGroup", fleet.group.name()));
     }
 
+    /** The Auto Scaling group's name (its metrics' dimension). */
+    public Output<String> groupName() {
+        return fleet.group.name();
+    }
+
     /** Where the worker containers log (CloudWatch Logs): the dead-lettered-jobs alarm counts its lines. */
     public Output<String> logGroupName() {
         return fleet.logs.name();

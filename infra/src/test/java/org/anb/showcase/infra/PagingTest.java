@@ -41,6 +41,18 @@ class PagingTest {
     }
 
     @Test
+    void aGroupStuckAtItsMaximumPagesSomeone() {
+        var prod = DeployedStack.of("prod");
+        var workers = prod.named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-prod-workers-at-max");
+        assertThat(input(workers, "metricName")).isEqualTo("GroupInServiceInstances");
+        assertThat(input(workers, "threshold")).as("prod's anb:workerMaxSize").isEqualTo(12.0);
+        assertThat(input(workers, "comparisonOperator")).isEqualTo("GreaterThanOrEqualToThreshold");
+        assertThat(String.valueOf(input(workers, "dimensions"))).contains("AutoScalingGroupName");
+        assertThat(input(prod.named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-prod-api-at-max"), "threshold"))
+                .isEqualTo(8.0);
+    }
+
+    @Test
     void noHealthyApiIsAnAlarmEvenWhenTheMetricFallsSilent() {
         var alarm = DeployedStack.of("dev").named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-dev-api-none-healthy");
         assertThat(input(alarm, "metricName")).isEqualTo("HealthyHostCount");

@@ -228,7 +228,7 @@ class WiringTest {
         var alarms = dev.registered("aws:cloudwatch/metricAlarm:MetricAlarm");
         assertThat(alarms.stream().map(MockCloud.Registration::name)).containsExactlyInAnyOrder("anb-dev-jobs-dead-lettered",
                 "anb-dev-jobs-waiting", "anb-dev-alb-own-5xx", "anb-dev-alb-5xx-rate", "anb-dev-api-p95-latency",
-                "anb-dev-api-unhealthy", "anb-dev-api-none-healthy", "anb-dev-cdn-5xx-rate", "anb-dev-db-cpu",
+                "anb-dev-api-unhealthy", "anb-dev-api-none-healthy", "anb-dev-cdn-5xx-rate", "anb-dev-api-at-max", "anb-dev-workers-at-max", "anb-dev-db-cpu",
                 "anb-dev-db-connections",
                 "anb-dev-db-storage");
         String topic = "arn:aws:sns:us-east-1:123456789012:anb-dev-alarms";
