@@ -381,6 +381,26 @@ describe('the showcase in a browser', () => {
       await page.goto('/ranking');
       await page.locator('tr.me').waitFor();
       assert.deepEqual(await accessibilityViolations(page), [], `/ranking logged in at ${viewport.width} px`);
+      await page.locator('tr.me a').click();
+      await page.locator('.card').first().waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], `the player page at ${viewport.width} px`);
+      await page.locator('.card-title a').first().click();
+      await page.locator('.video-page').waitFor();
+      assert.deepEqual(await accessibilityViolations(page), [], `the video page at ${viewport.width} px`);
+      await page.goto('/mi-cuenta');
+      await page.locator('h1').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.state')?.textContent.startsWith('Cargando'));
+      assert.deepEqual(await accessibilityViolations(page), [], `/mi-cuenta at ${viewport.width} px`);
+      if (viewport.width < 640) {
+        await page.goto(`/?city=${encodeURIComponent(city)}`);
+        await page.locator('.card').first().waitFor();
+        await page.screenshot({ path: `${SCREENSHOTS}/telefono-galeria.png` });
+        await page.goto('/mis-videos');
+        const published = page.locator('.my-video', { hasText: title });
+        await published.locator('[data-standing]').waitFor();
+        await published.evaluate((item) => item.scrollIntoView({ block: 'end' }));
+        await page.screenshot({ path: `${SCREENSHOTS}/telefono-mis-videos.png` });
+      }
       await page.context().close();
     });
   }

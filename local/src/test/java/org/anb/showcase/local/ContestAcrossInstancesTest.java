@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the edition needs to hold for the deployment, with two API instances on one database: a sanction and a role
- * change made through one instance hold on the other at once; a settings change within the other's second; the entry
+ * change made through one instance hold on the other at once; a disqualified video leaves the other's shared pages
+ * within their second; a settings change within the other's second; the entry
  * cap under parallel uploads spread over both.
  */
 class ContestAcrossInstancesTest {
@@ -48,6 +49,23 @@ class ContestAcrossInstancesTest {
         second.close();
     }
 
+
+    @Test
+    void aVideoDisqualifiedThroughOneInstanceLeavesTheOthersSharedPagesWithinTheSecond() throws InterruptedException {
+        UUID video = contest.publishedVideo(api.newPlayer("Cali"), "robada");
+        // The other instance renders and keeps the share page and the public JSON (as for a crowd of viewers).
+        assertThat(other.get("/v/" + video, null).status()).isEqualTo(200);
+        assertThat(other.get("/api/public/videos/" + video, null).status()).isEqualTo(200);
+        assertThat(api.post("/api/admin/videos/" + video + "/disqualify", contest.moderator().token(),
+                Map.of("reason", "video de otro jugador")).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(3).toNanos(); // the second, with room
+        while ((other.get("/v/" + video, null).status() != 404
+                || other.get("/api/public/videos/" + video, null).status() != 404) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(other.get("/v/" + video, null).status()).as("public-reads.fresh-ms: one second").isEqualTo(404);
+        assertThat(other.get("/api/public/videos/" + video, null).status()).isEqualTo(404);
+    }
 
     @Test
     void aSuspensionThroughOneInstanceStopsTheTokenOnTheOtherAtOnce() {
