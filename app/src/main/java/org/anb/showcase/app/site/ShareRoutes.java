@@ -67,20 +67,21 @@ public final class ShareRoutes {
     }
 
     private void videoPage(ServerRequest req, ServerResponse res) {
-        sendPage(req, res, "share:video", parseId(req, "video_id"), id -> profiles.video(id, Optional.empty())
+        sendPage(req, res, "share:video", () -> PathIds.videoId(req), id -> profiles.video(id, Optional.empty())
                 .map(this::videoCard));
     }
 
     private void playerPage(ServerRequest req, ServerResponse res) {
-        sendPage(req, res, "share:player", parseId(req, "player_id"), id -> profiles.player(id, Optional.empty())
+        sendPage(req, res, "share:player", () -> PathIds.playerId(req), id -> profiles.player(id, Optional.empty())
                 .map(this::playerCard));
     }
 
-    private void sendPage(ServerRequest req, ServerResponse res, String what, Optional<UUID> id,
+    /** {@code id} and {@code card} throw the API's 404 for what shows nothing; here it becomes the HTML 404 page. */
+    private void sendPage(ServerRequest req, ServerResponse res, String what, java.util.function.Supplier<UUID> id,
                           Function<UUID, Optional<SharePage.Card>> card) {
         res.header(ContentSecurityPolicy.HEADER, contentSecurityPolicy);
         try {
-            UUID found = id.orElseThrow(ApiException::videoNotFound);
+            UUID found = id.get();
             PublicRead.Rendered rendered = pages.rendered(req, what, found, null, () -> PublicRead.Rendered.html(
                     page.render(card.apply(found).orElseThrow(ApiException::videoNotFound))));
             PublicRead.send(req, res, rendered, SHARED);
@@ -144,14 +145,6 @@ public final class ShareRoutes {
             }
             UUID.fromString(matcher.group(2)); // 36 characters of hex and dashes may still not be an id
             return Optional.of(matcher);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<UUID> parseId(ServerRequest req, String name) {
-        try {
-            return Optional.of(UUID.fromString(req.path().pathParameters().get(name)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
