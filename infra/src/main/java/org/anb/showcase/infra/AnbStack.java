@@ -1,5 +1,22 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.compute.ApiTier;
+import org.anb.showcase.infra.compute.WorkerTier;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.data.MediaStorage;
+import org.anb.showcase.infra.delivery.ImageRegistry;
+import org.anb.showcase.infra.edge.Cdn;
+import org.anb.showcase.infra.edge.LoadBalancer;
+import org.anb.showcase.infra.edge.SiteFiles;
+import org.anb.showcase.infra.edge.StaticSite;
+import org.anb.showcase.infra.mail.Mail;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.network.Network;
+import org.anb.showcase.infra.observe.AccessLogs;
+import org.anb.showcase.infra.observe.Alarms;
+import org.anb.showcase.infra.observe.OperatorDashboard;
+
 import java.util.Map;
 
 import com.pulumi.Context;

@@ -9,19 +9,19 @@ import com.google.gson.GsonBuilder;
 import com.pulumi.core.Output;
 
 /** IAM policy documents built as data (never string-pasted), one statement per grant: exact actions on exact ARNs. */
-final class Policies {
+public final class Policies {
     private Policies() {
     }
 
-    record Grant(List<String> actions, List<Output<String>> resources) {
+    public record Grant(List<String> actions, List<Output<String>> resources) {
     }
 
-    static Grant allow(List<String> actions, Output<String>... resources) {
+    public static Grant allow(List<String> actions, Output<String>... resources) {
         return new Grant(actions, List.of(resources));
     }
 
     /** Pulling one repository's images; ECR's login token is account-wide, the one action AWS allows only on "*". */
-    static List<Grant> ecrPull(Output<String> repositoryArn) {
+    public static List<Grant> ecrPull(Output<String> repositoryArn) {
         return List.of(
                 allow(List.of("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"),
                         repositoryArn),
@@ -33,14 +33,14 @@ final class Policies {
      * first organizer, docs/operations.md) with no SSH and no open port, each run recorded in CloudTrail. These
      * actions accept no narrower resource than "*"; nothing else of SSM (parameters, sessions) is granted.
      */
-    static Grant runCommand() {
+    public static Grant runCommand() {
         return allow(List.of("ssm:UpdateInstanceInformation", "ec2messages:AcknowledgeMessage",
                 "ec2messages:DeleteMessage", "ec2messages:FailMessage", "ec2messages:GetEndpoint",
                 "ec2messages:GetMessages", "ec2messages:SendReply"), Output.of("*"));
     }
 
     /** An identity policy document from grants whose resources are still Outputs. */
-    static Output<String> document(List<Grant> grants) {
+    public static Output<String> document(List<Grant> grants) {
         List<Output<String>> all = new ArrayList<>();
         grants.forEach(g -> all.addAll(g.resources()));
         return Output.all(all).applyValue(resolved -> {
@@ -59,13 +59,13 @@ final class Policies {
         });
     }
 
-    static String assumeRole(String service) {
+    public static String assumeRole(String service) {
         return json(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
                 "Effect", "Allow", "Principal", Map.of("Service", service), "Action", "sts:AssumeRole"))));
     }
 
     /** JSON with keys in sorted order, so the same document always renders the same (no spurious diffs). */
-    static String json(Object value) {
+    public static String json(Object value) {
         return new GsonBuilder().disableHtmlEscaping().create().toJson(sorted(value));
     }
 

@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.data.GeneratedSecret;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -77,7 +79,7 @@ public record StackConfig(
     }
 
     /** Prod keeps a deleted secret recoverable for the longest AWS allows; dev none, so it can be recreated at once. */
-    int secretRecoveryDays() {
+    public int secretRecoveryDays() {
         return "prod".equals(environment) ? 30 : 0;
     }
 

@@ -3,11 +3,11 @@ package org.anb.showcase.infra;
 import java.util.Map;
 
 /** Tags every resource carries; the stack-wide ones (project, environment) come from the provider's default tags. */
-final class Tags {
+public final class Tags {
     private Tags() {
     }
 
-    static Map<String, String> named(String name) {
+    public static Map<String, String> named(String name) {
         return Map.of("Name", name);
     }
 }

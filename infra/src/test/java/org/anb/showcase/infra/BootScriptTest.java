@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.compute.InstanceMemory;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.mail.Mail;
+
 import static org.anb.showcase.infra.DeployedStack.input;
 import static org.anb.showcase.infra.SecurityInvariantsTest.json;
 import static org.assertj.core.api.Assertions.assertThat;

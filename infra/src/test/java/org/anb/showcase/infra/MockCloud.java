@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.network.Firewall;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.data.DatabaseConnections;
+
 import static org.anb.showcase.infra.DeployedStack.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,10 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.edge.Cdn;
+import org.anb.showcase.infra.edge.LoadBalancer;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.observe.AccessLogs;
+
 import static org.anb.showcase.infra.DeployedStack.input;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.edge.SiteFiles;
+import org.anb.showcase.infra.edge.StaticSite;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

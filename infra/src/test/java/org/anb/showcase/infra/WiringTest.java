@@ -1,5 +1,13 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.edge.Cdn;
+import org.anb.showcase.infra.edge.LoadBalancer;
+import org.anb.showcase.infra.edge.PublicReadCaching;
+import org.anb.showcase.infra.edge.SharePageCaching;
+import org.anb.showcase.infra.edge.SiteFiles;
+import org.anb.showcase.infra.edge.StaticSite;
+import org.anb.showcase.infra.observe.Alarms;
+
 import static org.anb.showcase.infra.DeployedStack.input;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,6 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.StackConfig;
 
 import com.pulumi.aws.secretsmanager.Secret;
 import com.pulumi.aws.secretsmanager.SecretArgs;
@@ -18,7 +20,7 @@ import com.pulumi.resources.Resource;
  * is drawn on every run but ignored once a version exists, so the secret stays put until it is rotated on purpose
  * with {@code pulumi up --replace <its SecretVersion's urn>} (docs/operations.md).
  */
-final class GeneratedSecret {
+public final class GeneratedSecret {
     private static final int LENGTH = 64;
 
     private final Secret secret;
@@ -34,8 +36,8 @@ final class GeneratedSecret {
      * once deleted it can be recovered for {@code config.secretRecoveryDays()} (none in dev, which must be recreatable
      * at once under the same name).
      */
-    static GeneratedSecret create(String name, String secretName, String description, StackConfig config,
-                                  Resource parent) {
+    public static GeneratedSecret create(String name, String secretName, String description, StackConfig config,
+                                         Resource parent) {
         var secret = new Secret(name, SecretArgs.builder().name(secretName).description(description)
                 .recoveryWindowInDays(config.secretRecoveryDays()).build(),
                 CustomResourceOptions.builder().parent(parent).build());
@@ -48,12 +50,12 @@ final class GeneratedSecret {
         return new GeneratedSecret(secret, version);
     }
 
-    Output<String> arn() {
+    public Output<String> arn() {
         return secret.arn();
     }
 
     /** The value kept in Secrets Manager (a Pulumi secret: never shown in previews or logs). */
-    Output<String> value() {
+    public Output<String> value() {
         return version.secretString().applyValue(value -> value.orElse("")).asSecret();
     }
 }

@@ -1,4 +1,11 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
+import org.anb.showcase.infra.data.GeneratedSecret;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.network.Network;
+import org.anb.showcase.infra.observe.AccessLogs;
 
 import java.util.Map;
 
@@ -26,7 +33,7 @@ import com.pulumi.resources.CustomResourceOptions;
  * else gets a 403. Health checks use {@code /api/health/live} on the API's health listener (:8082).
  */
 public final class LoadBalancer extends ComponentResource {
-    static final String ORIGIN_HEADER = "X-Origin-Verify";
+    public static final String ORIGIN_HEADER = "X-Origin-Verify";
 
     private final com.pulumi.aws.lb.LoadBalancer alb;
     private final TargetGroup targets;

@@ -1,4 +1,17 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.compute;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.GeneratedSecret;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.data.MediaStorage;
+import org.anb.showcase.infra.delivery.ImageRegistry;
+import org.anb.showcase.infra.edge.Cdn;
+import org.anb.showcase.infra.edge.LoadBalancer;
+import org.anb.showcase.infra.mail.Mail;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.network.Network;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,5 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,9 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
+import org.anb.showcase.infra.data.MediaStorage;
+import org.anb.showcase.infra.network.Firewall;
 
 import java.util.List;
 import java.util.Map;
@@ -43,11 +48,11 @@ import com.pulumi.resources.CustomResourceOptions;
  * ({@link SharePageCaching}) and sent with the site's security headers. HTTP is redirected to HTTPS.
  */
 public final class Cdn extends ComponentResource {
-    static final String API_ORIGIN = "api";
-    static final String MEDIA_ORIGIN = "media";
-    static final String SITE_ORIGIN = "site";
+    public static final String API_ORIGIN = "api";
+    public static final String MEDIA_ORIGIN = "media";
+    public static final String SITE_ORIGIN = "site";
     /** AWS's managed "CachingOptimized" cache policy. */
-    static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
+    public static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
     private static final String STRIP_MEDIA_PREFIX = """
             function handler(event) {
               var request = event.request;

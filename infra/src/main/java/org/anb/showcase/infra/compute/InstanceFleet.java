@@ -1,4 +1,7 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.compute;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.Tags;
 
 import java.util.List;
 
@@ -30,7 +33,7 @@ import com.pulumi.resources.CustomResourceOptions;
  * launch template (Amazon Linux 2023 from SSM, private subnets only, IMDSv2 required, encrypted gp3 root volume) and
  * an Auto Scaling group that replaces instances with a rolling refresh whenever the launch template changes.
  */
-final class InstanceFleet {
+public final class InstanceFleet {
     /** Amazon Linux 2023, resolved by EC2 at launch from AWS's public SSM parameter. */
     static final String AMI = "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
@@ -43,8 +46,8 @@ final class InstanceFleet {
                 int minSize, int maxSize, String healthCheckType, Output<List<String>> targetGroupArns) {
     }
 
-    InstanceFleet(Spec spec, List<Policies.Grant> grants, ContainerUserData userData, String container,
-                  Output<String> image, List<Integer> ports, int stopTimeoutSeconds, CustomResourceOptions child) {
+    public InstanceFleet(Spec spec, List<Policies.Grant> grants, ContainerUserData userData, String container,
+                         Output<String> image, List<Integer> ports, int stopTimeoutSeconds, CustomResourceOptions child) {
         logs = new LogGroup(spec.name(), LogGroupArgs.builder().name("/anb/" + spec.name())
                 .retentionInDays(30).build(), child);
         role = new Role(spec.name(), RoleArgs.builder().assumeRolePolicy(Policies.assumeRole("ec2.amazonaws.com"))

@@ -1,4 +1,8 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.data.PrivateBucket;
+import org.anb.showcase.infra.delivery.ImageRegistry;
 
 import java.nio.file.Path;
 import java.util.Base64;
@@ -18,7 +22,7 @@ import com.pulumi.resources.CustomResourceOptions;
  */
 public final class StaticSite extends ComponentResource {
     /** The Pulumi program runs in infra/: the site is the web module's folder. */
-    static final Path SITE_DIR = Path.of(ImageRegistry.REPOSITORY_ROOT, "web", "site");
+    public static final Path SITE_DIR = Path.of(ImageRegistry.REPOSITORY_ROOT, "web", "site");
 
     private final PrivateBucket storage;
     private final SiteFiles files;

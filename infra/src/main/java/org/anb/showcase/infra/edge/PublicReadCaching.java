@@ -1,4 +1,4 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
 
 import java.util.List;
 
@@ -12,10 +12,10 @@ import com.pulumi.resources.CustomResourceOptions;
  * then — so an anonymous reader never gets a logged-in viewer's answer; and those answers are {@code private} at
  * the origin, so CloudFront stores none of them.
  */
-final class PublicReadCaching {
-    static final int MAX_SECONDS = 60;
+public final class PublicReadCaching {
+    public static final int MAX_SECONDS = 60;
     /** Every query parameter of a GET under /api/public/ (WiringTest checks this against the OpenAPI document). */
-    static final List<String> QUERY_KEYS = List.of("page", "page_size", "city", "q", "sort", "seed", "expand");
+    public static final List<String> QUERY_KEYS = List.of("page", "page_size", "city", "q", "sort", "seed", "expand");
 
     private PublicReadCaching() {
     }

@@ -1,4 +1,9 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.network.Network;
 
 import java.util.Map;
 
@@ -19,7 +24,7 @@ import com.pulumi.resources.CustomResourceOptions;
  * environment.
  */
 public final class Database extends ComponentResource {
-    static final String DB_NAME = "anb";
+    public static final String DB_NAME = "anb";
 
     private final Instance instance;
 

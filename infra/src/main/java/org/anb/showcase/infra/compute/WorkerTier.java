@@ -1,4 +1,13 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.compute;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.data.MediaStorage;
+import org.anb.showcase.infra.delivery.ImageRegistry;
+import org.anb.showcase.infra.network.Firewall;
+import org.anb.showcase.infra.network.Network;
 
 import java.util.List;
 import java.util.Map;

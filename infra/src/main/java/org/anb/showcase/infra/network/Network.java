@@ -1,4 +1,7 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.network;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
 
 import java.util.List;
 
@@ -12,12 +12,12 @@ import com.pulumi.resources.CustomResourceOptions;
  * reaches them (no cookie, no header), and only oEmbed's two parameters are in the key: a link shared with
  * {@code ?utm_source=…} is the same cached page.
  */
-final class SharePageCaching {
+public final class SharePageCaching {
     static final List<String> PATHS = List.of("/v/*", "/jugador/*", "/oembed");
     static final int DEFAULT_SECONDS = 60;
     static final int MAX_SECONDS = 300;
     /** Every query parameter of the share routes (WiringTest checks this against the OpenAPI document). */
-    static final List<String> QUERY_KEYS = List.of("url", "format");
+    public static final List<String> QUERY_KEYS = List.of("url", "format");
 
     private SharePageCaching() {
     }

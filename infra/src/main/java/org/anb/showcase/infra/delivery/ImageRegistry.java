@@ -1,4 +1,8 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.delivery;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
 
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,7 @@ import com.pulumi.resources.CustomResourceOptions;
 public final class ImageRegistry extends ComponentResource {
     static final int KEEP_IMAGES = 20;
     /** The Pulumi program runs in infra/; the Docker build context is the repository root. */
-    static final String REPOSITORY_ROOT = "..";
+    public static final String REPOSITORY_ROOT = "..";
 
     private final Repository apiRepository;
     private final Repository workerRepository;

@@ -1,4 +1,8 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.network;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
+import org.anb.showcase.infra.edge.Cdn;
 
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,10 +33,10 @@ public final class Firewall extends ComponentResource {
      * The group AWS creates in the VPC with its first CloudFront VPC origin; CloudFront's interfaces in the VPC carry
      * it. The origin-facing prefix list covers CloudFront's public origins, not this path (reported as silent 504s).
      */
-    static final String VPC_ORIGIN_SERVICE_GROUP = "CloudFront-VPCOrigins-Service-SG";
-    static final int API_PORT = 8080;
+    public static final String VPC_ORIGIN_SERVICE_GROUP = "CloudFront-VPCOrigins-Service-SG";
+    public static final int API_PORT = 8080;
     /** The API's health listener (health.port): the load balancer's checks, apart from the traffic. */
-    static final int API_HEALTH_PORT = 8082;
+    public static final int API_HEALTH_PORT = 8082;
 
     private final SecurityGroup alb;
     private final SecurityGroup api;

@@ -1,4 +1,8 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.Tags;
 
 import java.util.Map;
 

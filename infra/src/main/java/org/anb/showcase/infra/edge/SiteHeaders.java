@@ -1,4 +1,6 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
+
+import org.anb.showcase.infra.data.MediaStorage;
 
 import com.pulumi.aws.cloudfront.ResponseHeadersPolicy;
 import com.pulumi.aws.cloudfront.ResponseHeadersPolicyArgs;

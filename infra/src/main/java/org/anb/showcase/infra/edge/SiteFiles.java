@@ -1,4 +1,4 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,11 +19,11 @@ import java.util.stream.Stream;
  * loads at once, and no visitor mixes old and new modules. The files themselves stay as they are in {@code web/site}
  * (the local mode serves them unversioned), so no build step is needed.
  */
-final class SiteFiles {
+public final class SiteFiles {
     static final String INDEX = "index.html";
     static final String ASSETS = "assets/";
-    static final String NEVER_CACHED = "no-cache";
-    static final String CACHED_FOR_A_YEAR = "public, max-age=31536000, immutable";
+    public static final String NEVER_CACHED = "no-cache";
+    public static final String CACHED_FOR_A_YEAR = "public, max-age=31536000, immutable";
     /** The page's stand-in, in its policy, for "wherever the media bucket is". */
     static final String ANY_STORAGE = "https://*.amazonaws.com http://localhost:* http://127.0.0.1:*";
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -36,7 +36,7 @@ final class SiteFiles {
             "json", "application/json");
 
     /** One object of the bucket: text files are stored as text so {@code pulumi preview} shows readable diffs. */
-    record SiteFile(String key, String contentType, String cacheControl, byte[] bytes) {
+    public record SiteFile(String key, String contentType, String cacheControl, byte[] bytes) {
         boolean isText() {
             return contentType.startsWith("text/") || contentType.startsWith("image/svg")
                     || contentType.startsWith("application/json");
@@ -56,7 +56,7 @@ final class SiteFiles {
     }
 
     /** Reads {@code dir} (web/site): an index.html and an assets folder. */
-    static SiteFiles read(Path dir) {
+    public static SiteFiles read(Path dir) {
         if (!Files.isRegularFile(dir.resolve(INDEX))) {
             throw new IllegalStateException("no " + INDEX + " in " + dir.toAbsolutePath() + ": the site is missing");
         }
@@ -66,7 +66,7 @@ final class SiteFiles {
         return new SiteFiles(version, files);
     }
 
-    String version() {
+    public String version() {
         return version;
     }
 
@@ -84,7 +84,7 @@ final class SiteFiles {
         return meta.group(1).replace(ANY_STORAGE, storageOrigins) + "; frame-ancestors 'none'";
     }
 
-    List<SiteFile> files() {
+    public List<SiteFile> files() {
         return files;
     }
 

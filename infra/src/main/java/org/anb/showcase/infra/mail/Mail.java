@@ -1,4 +1,6 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.mail;
+
+import org.anb.showcase.infra.StackConfig;
 
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,8 @@ public final class Mail extends ComponentResource {
     private final Optional<Sending> sending;
 
     /** What the API needs to send: the identity and set it may use, and its sender address. */
-    record Sending(Output<String> identityArn, Output<String> configurationSetArn, Output<String> configurationSetName,
-                   String from, Output<List<String>> dkimTokens) {
+    public record Sending(Output<String> identityArn, Output<String> configurationSetArn,
+                          Output<String> configurationSetName, String from, Output<List<String>> dkimTokens) {
     }
 
     public Mail(String name, StackConfig config, ComponentResourceOptions options) {
@@ -75,7 +77,7 @@ public final class Mail extends ComponentResource {
                 identity.dkimSigningAttributes().applyValue(EmailIdentityDkimSigningAttributes::tokens));
     }
 
-    Optional<Sending> sending() {
+    public Optional<Sending> sending() {
         return sending;
     }
 }

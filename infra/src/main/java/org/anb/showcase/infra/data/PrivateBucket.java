@@ -1,4 +1,7 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.Tags;
 
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,12 @@ import com.pulumi.resources.CustomResourceOptions;
  * service writing one. Not a component of its own: the
  * resources keep the names and parent of the component that owns the bucket.
  */
-final class PrivateBucket {
+public final class PrivateBucket {
     private final String name;
     private final CustomResourceOptions owner;
     private final BucketV2 bucket;
 
-    PrivateBucket(String name, boolean forceDestroy, CustomResourceOptions owner) {
+    public PrivateBucket(String name, boolean forceDestroy, CustomResourceOptions owner) {
         this.name = name;
         this.owner = owner;
         bucket = new BucketV2(name, BucketV2Args.builder().bucketPrefix(name + "-")
@@ -55,7 +58,7 @@ final class PrivateBucket {
      * The bucket policy: deny any request without TLS, and let exactly this distribution read the keys matching
      * {@code keyPattern}. There is no other grant: the instances reach the bucket through their IAM roles.
      */
-    void readableOnlyBy(Output<String> distributionArn, String keyPattern, String statementId) {
+    public void readableOnlyBy(Output<String> distributionArn, String keyPattern, String statementId) {
         allowOnly("cloudfront.amazonaws.com", "s3:GetObject", keyPattern, statementId, "AWS:SourceArn",
                 distributionArn);
     }
@@ -66,7 +69,7 @@ final class PrivateBucket {
      * for newer regions) and, in the regions that predate it, also the region's Elastic Load Balancing account, limited
      * to this account's folder — AWS documents one or the other per region, and granting both costs nothing.
      */
-    BucketPolicy writableOnlyByLoadBalancers(String region, String folder, Output<String> account) {
+    public BucketPolicy writableOnlyByLoadBalancers(String region, String folder, Output<String> account) {
         String elbAccount = ELB_ACCOUNTS.get(region);
         return allowOnly("logdelivery.elasticloadbalancing.amazonaws.com", "s3:PutObject", folder + "/AWSLogs/*",
                 "LoadBalancerAccessLogs", "aws:SourceAccount", account,
@@ -106,7 +109,7 @@ final class PrivateBucket {
         return new BucketPolicy(name, BucketPolicyArgs.builder().bucket(bucket.id()).policy(policy).build(), owner);
     }
 
-    BucketV2 bucket() {
+    public BucketV2 bucket() {
         return bucket;
     }
 }

@@ -1,4 +1,8 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.compute;
+
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.data.MediaStorage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.edge;
 
 import java.util.List;
 

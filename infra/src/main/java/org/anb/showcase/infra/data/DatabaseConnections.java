@@ -1,4 +1,6 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.StackConfig;
 
 import java.util.Map;
 
@@ -6,7 +8,7 @@ import java.util.Map;
  * What the database can hold and what the fleets' connection pools take at full scale: the connections alarm is set
  * from the instance class, and a stack whose pools could not fit is refused before anything is created.
  */
-record DatabaseConnections(String instanceClass, int limit, int pooledAtFullScale) {
+public record DatabaseConnections(String instanceClass, int limit, int pooledAtFullScale) {
     /** {@code db.connection.maximumPoolSize} in app/src/main/resources/application.yaml: Hikari keeps it full. */
     static final int API_POOL = 16;
     /** The same in worker/src/main/resources/worker.yaml. */
@@ -29,7 +31,7 @@ record DatabaseConnections(String instanceClass, int limit, int pooledAtFullScal
             Map.entry("db.m7g.4xlarge", 64), Map.entry("db.r7g.large", 16), Map.entry("db.r7g.xlarge", 32),
             Map.entry("db.r7g.2xlarge", 64));
 
-    static DatabaseConnections of(StackConfig config) {
+    public static DatabaseConnections of(StackConfig config) {
         Integer gib = GIB.get(config.dbInstanceClass());
         if (gib == null) {
             throw new IllegalArgumentException("anb:dbInstanceClass " + config.dbInstanceClass() + " is not one this "
@@ -48,7 +50,7 @@ record DatabaseConnections(String instanceClass, int limit, int pooledAtFullScal
     }
 
     /** The alarm fires past this: the pools never reach it, so something else is holding connections. */
-    int alarmThreshold() {
+    public int alarmThreshold() {
         return (int) (limit * ALARM_SHARE);
     }
 }

@@ -1,4 +1,7 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.data;
+
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.edge.Cdn;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,11 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.observe;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.compute.InstanceFleet;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.PrivateBucket;
+import org.anb.showcase.infra.network.Network;
 
 import java.util.List;
 import java.util.Map;
@@ -28,8 +35,8 @@ import com.pulumi.resources.CustomResourceOptions;
  * long). The database exports its own logs ({@link Database}); the containers log to CloudWatch ({@link InstanceFleet}).
  */
 public final class AccessLogs extends ComponentResource {
-    static final int KEEP_DAYS = 90;
-    static final String ALB_PREFIX = "alb";
+    public static final int KEEP_DAYS = 90;
+    public static final String ALB_PREFIX = "alb";
 
     private final PrivateBucket bucket;
     private final BucketPolicy bucketPolicy;

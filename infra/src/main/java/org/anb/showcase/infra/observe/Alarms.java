@@ -1,4 +1,15 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.observe;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.compute.ApiTier;
+import org.anb.showcase.infra.compute.WorkerTier;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.DatabaseConnections;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.edge.Cdn;
+import org.anb.showcase.infra.edge.LoadBalancer;
+import org.anb.showcase.infra.mail.Mail;
 
 import java.util.Map;
 
@@ -32,7 +43,7 @@ public final class Alarms extends ComponentResource {
     private final CustomResourceOptions child;
 
     /** The worker writes this (with the video id) for each job its dead-letter handler marks failed. */
-    static final String DEAD_LETTER_LOG_PATTERN = "\"outcome=dead_lettered\"";
+    public static final String DEAD_LETTER_LOG_PATTERN = "\"outcome=dead_lettered\"";
     static final String METRICS_NAMESPACE = "ANB/Worker";
 
     /** CloudFront publishes its metrics in this region only. */

@@ -1,4 +1,10 @@
-package org.anb.showcase.infra;
+package org.anb.showcase.infra.observe;
+
+import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.data.Database;
+import org.anb.showcase.infra.data.JobQueue;
+import org.anb.showcase.infra.edge.LoadBalancer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
