@@ -1,6 +1,7 @@
 package org.anb.showcase.infra;
 
 import org.anb.showcase.infra.compute.ApiTier;
+import org.anb.showcase.infra.compute.OnDemandQuota;
 import org.anb.showcase.infra.compute.WorkerTier;
 import org.anb.showcase.infra.data.Database;
 import org.anb.showcase.infra.data.JobQueue;
@@ -79,6 +80,7 @@ public final class AnbStack {
         new Alarms("alarms", config, loadBalancer, database, queue, api, workers, mail, cdn, account, options);
         new OperatorDashboard("dashboard", config, loadBalancer, queue, database, options);
 
+        ctx.export("onDemandVcpus", OnDemandQuota.check(config));
         ctx.export("url", cdn.url());
         ctx.export("cdnId", cdn.distributionId());
         ctx.export("apiBaseUrl", cdn.url().applyValue(url -> url + "/api"));

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public record StackConfig(
         String environment,
         String region,
-        List<String> availabilityZones,
+        List<String> availabilityZoneIds,
         String vpcCidr,
         boolean natPerAz,
         String apiInstanceType,
@@ -31,6 +31,7 @@ public record StackConfig(
         int dbBackupRetentionDays,
         boolean dbDeletionProtection,
         String cdnPriceClass,
+        List<String> interfaceEndpoints,
         Optional<String> alarmEmail,
         Optional<String> mailDomain) {
 
@@ -39,7 +40,7 @@ public record StackConfig(
         return new StackConfig(
                 required(get, "environment"),
                 get.apply("region").orElse("us-east-1"),
-                List.of(required(get, "availabilityZones").split("\\s*,\\s*")),
+                zoneIds(required(get, "availabilityZoneIds")),
                 get.apply("vpcCidr").orElse("10.20.0.0/16"),
                 bool(get, "natPerAz", false),
                 get.apply("apiInstanceType").orElse("t3.small"),
@@ -55,6 +56,7 @@ public record StackConfig(
                 integer(get, "dbBackupRetentionDays", 1),
                 bool(get, "dbDeletionProtection", false),
                 get.apply("cdnPriceClass").orElse("PriceClass_100"),
+                list(get.apply("interfaceEndpoints").orElse("")),
                 alarmEmail(required(get, "environment"), get.apply("alarmEmail").filter(s -> !s.isBlank())),
                 get.apply("mailDomain").filter(s -> !s.isBlank()));
     }
@@ -76,6 +78,33 @@ public record StackConfig(
             throw new IllegalArgumentException("anb:alarmEmail is required for prod: someone must be paged");
         }
         return email;
+    }
+
+    /** A zone ID names one physical zone in every account; a zone name ({@code us-east-1a}) maps differently per account. */
+    private static final java.util.regex.Pattern ZONE_ID = java.util.regex.Pattern.compile("[a-z]{3,5}\\d+-az\\d+");
+
+    private static List<String> zoneIds(String value) {
+        List<String> ids = list(value);
+        for (String id : ids) {
+            if (!ZONE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("anb:availabilityZoneIds: " + id + " is not a zone ID (like use1-az1):"
+                        + " zone names map to different physical zones in each account; list the IDs with aws ec2"
+                        + " describe-availability-zones --query 'AvailabilityZones[].[ZoneName,ZoneId]'");
+            }
+        }
+        if (ids.size() < 2 || ids.stream().distinct().count() != ids.size()) {
+            throw new IllegalArgumentException("anb:availabilityZoneIds needs two or more different zones, got " + ids);
+        }
+        return ids;
+    }
+
+    private static List<String> list(String value) {
+        return value.isBlank() ? List.of() : List.of(value.trim().split("\\s*,\\s*"));
+    }
+
+    /** Prod's database and buckets carry Pulumi's {@code protect}: no {@code up} or {@code destroy} deletes them. */
+    public boolean protectsData() {
+        return "prod".equals(environment);
     }
 
     /** Prod keeps a deleted secret recoverable for the longest AWS allows; dev none, so it can be recreated at once. */

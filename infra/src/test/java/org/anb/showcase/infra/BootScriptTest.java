@@ -1,6 +1,6 @@
 package org.anb.showcase.infra;
 
-import org.anb.showcase.infra.compute.InstanceMemory;
+import org.anb.showcase.infra.compute.InstanceTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,10 +74,10 @@ class BootScriptTest {
 
     @org.junit.jupiter.api.Test
     void everyApiContainerIsCappedBelowItsInstancesMemory() {
-        assertThat(InstanceMemory.forContainer("t3.small")).isEqualTo(1536);
-        assertThat(InstanceMemory.forContainer("c6i.large")).as("prod's API").isEqualTo(3584);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InstanceMemory.forContainer("x9.huge"))
-                .hasMessageContaining("add it to InstanceMemory");
+        assertThat(InstanceTypes.containerMemoryMib("t3.small")).isEqualTo(1536);
+        assertThat(InstanceTypes.containerMemoryMib("c6i.large")).as("prod's API").isEqualTo(3584);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> InstanceTypes.containerMemoryMib("x9.huge"))
+                .hasMessageContaining("add it to InstanceTypes");
         assertThat(UserDataScripts.decode(DeployedStack.of("prod").named("aws:ec2/launchTemplate:LaunchTemplate",
                 "anb-prod-api"))).contains("--memory 3584m");
     }

@@ -54,15 +54,32 @@ final class DeployedStack {
                 .or(() -> Optional.ofNullable(stackFile(stack).get("anb:" + key)).map(String::valueOf)));
     }
 
+    /** What the program reports when it runs against {@code cloud}: its errors and exceptions' messages. */
+    static List<String> failures(String stack, Map<String, String> added, MockCloud cloud) {
+        try {
+            TestResult result = run(stack, config(stack, added), cloud);
+            return java.util.stream.Stream.concat(result.errors().stream(),
+                    result.exceptions().stream().map(Throwable::getMessage)).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not run the " + stack + " stack under mocks", e);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static TestResult run(String stack, StackConfig config, MockCloud cloud) throws Exception {
+        // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.
+        return PulumiTest.withMocks(cloud)
+                .withOptions(TestOptions.builder().projectName("anb-showcase").stackName(stack).preview(false).build())
+                .runTestAsync(ctx -> AnbStack.stack(ctx, config))
+                .get(120, TimeUnit.SECONDS);
+    }
+
     private static DeployedStack deploy(String stack, Map<String, String> added) {
         StackConfig config = config(stack, added);
         MockCloud cloud = new MockCloud();
         try {
-            // runTestAsync + a timeout: a hang in Pulumi's engine fails the test instead of blocking CI.
-            TestResult result = PulumiTest.withMocks(cloud)
-                    .withOptions(TestOptions.builder().projectName("anb-showcase").stackName(stack).preview(false).build())
-                    .runTestAsync(ctx -> AnbStack.stack(ctx, config))
-                    .get(120, TimeUnit.SECONDS);
+            TestResult result = run(stack, config, cloud);
             if (!result.errors().isEmpty() || !result.exceptions().isEmpty()) {
                 var failure = new IllegalStateException("stack failed: " + result.errors());
                 result.exceptions().forEach(failure::addSuppressed);
@@ -91,6 +108,20 @@ final class DeployedStack {
     static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();
         return Files.exists(here.resolve("Pulumi.yaml")) ? here : here.getParent();
+    }
+
+    /** Whether the program gave the resource Pulumi's {@code protect} (the mocks' registrations do not carry it). */
+    boolean isProtected(String type, String name) {
+        Resource resource = result.resources().stream()
+                .filter(r -> r.pulumiResourceType().equals(type) && r.pulumiResourceName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+        try {
+            var field = Resource.class.getDeclaredField("protect");
+            field.setAccessible(true);
+            return field.getBoolean(resource);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Pulumi's Resource no longer keeps `protect` where this test reads it", e);
+        }
     }
 
     <T extends Resource> List<T> all(Class<T> type) {

@@ -24,6 +24,16 @@ final class MockCloud implements Mocks {
     static final String VPC_ORIGIN_GROUP_ID = "sg-0cf0vpcorigins";
     /** The arguments of each security-group lookup (the VPC origin's service group). */
     final List<Map<String, Object>> securityGroupLookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The account's "Running On-Demand Standard instances" quota, in vCPUs. */
+    final double vcpuQuota;
+
+    MockCloud() {
+        this(256);
+    }
+
+    MockCloud(double vcpuQuota) {
+        this.vcpuQuota = vcpuQuota;
+    }
 
     /** @param provider the provider's reference (its URN and id) when the resource names one */
     record Registration(String type, String name, Map<String, Object> inputs, String provider) {
@@ -55,6 +65,9 @@ final class MockCloud implements Mocks {
                     "expiresAt", "2030-01-01T00:00:00Z");
             case "aws:index/getCallerIdentity:getCallerIdentity" -> Map.of("id", ACCOUNT, "accountId", ACCOUNT,
                     "arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/ci/pulumi", "userId", "AROAMOCK:pulumi");
+            case "aws:servicequotas/getServiceQuota:getServiceQuota" -> Map.of("id", "ec2/" + args.args.get("quotaCode"),
+                    "serviceCode", "ec2", "quotaCode", String.valueOf(args.args.get("quotaCode")), "value", vcpuQuota,
+                    "quotaName", "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances");
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", REGION,
                     "randomPassword", RANDOM_PASSWORD);
             default -> Map.of();

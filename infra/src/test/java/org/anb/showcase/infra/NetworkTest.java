@@ -11,7 +11,7 @@ class NetworkTest {
     void twoPublicAndTwoPrivateSubnetsInTwoZonesAndNoSubnetGivesPublicIps() {
         var subnets = DeployedStack.of("dev").registered("aws:ec2/subnet:Subnet");
         assertThat(subnets).hasSize(4);
-        assertThat(subnets.stream().map(s -> input(s, "availabilityZone")).distinct()).hasSize(2);
+        assertThat(subnets.stream().map(s -> input(s, "availabilityZoneId")).distinct()).hasSize(2);
         assertThat(subnets).allSatisfy(s -> assertThat(input(s, "mapPublicIpOnLaunch")).isEqualTo(false));
     }
 
@@ -32,13 +32,22 @@ class NetworkTest {
     }
 
     @Test
-    void awsTrafficStaysInsideTheVpcThroughEndpoints() {
-        var endpoints = DeployedStack.of("dev").registered("aws:ec2/vpcEndpoint:VpcEndpoint");
-        assertThat(endpoints.stream().map(e -> input(e, "serviceName")))
-                .containsExactlyInAnyOrder("com.amazonaws.us-east-1.s3", "com.amazonaws.us-east-1.sqs",
-                        "com.amazonaws.us-east-1.ecr.api", "com.amazonaws.us-east-1.ecr.dkr",
-                        "com.amazonaws.us-east-1.logs", "com.amazonaws.us-east-1.secretsmanager");
+    void s3TrafficTakesTheFreeGatewayAndInterfaceEndpointsAreOnlyTheOnesAStackAsksFor() {
+        for (String stack : java.util.List.of("dev", "prod")) {
+            var endpoints = DeployedStack.of(stack).registered("aws:ec2/vpcEndpoint:VpcEndpoint");
+            assertThat(endpoints).as(stack).singleElement().satisfies(e -> {
+                assertThat(input(e, "serviceName")).isEqualTo("com.amazonaws.us-east-1.s3");
+                assertThat(input(e, "vpcEndpointType")).isEqualTo("Gateway");
+            });
+            assertThat(DeployedStack.of(stack).registered("aws:ec2/securityGroup:SecurityGroup"))
+                    .noneMatch(g -> g.name().endsWith("-endpoints"));
+        }
+        var endpoints = DeployedStack.of("dev", java.util.Map.of("interfaceEndpoints", "sqs, logs"))
+                .registered("aws:ec2/vpcEndpoint:VpcEndpoint");
         assertThat(endpoints).filteredOn(e -> "Interface".equals(input(e, "vpcEndpointType")))
-                .hasSize(5).allSatisfy(e -> assertThat(input(e, "privateDnsEnabled")).isEqualTo(true));
+                .extracting(e -> input(e, "serviceName"))
+                .containsExactlyInAnyOrder("com.amazonaws.us-east-1.sqs", "com.amazonaws.us-east-1.logs");
+        assertThat(endpoints).filteredOn(e -> "Interface".equals(input(e, "vpcEndpointType")))
+                .allSatisfy(e -> assertThat(input(e, "privateDnsEnabled")).isEqualTo(true));
     }
 }

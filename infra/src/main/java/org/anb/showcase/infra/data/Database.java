@@ -52,14 +52,19 @@ public final class Database extends ComponentResource {
                 .deletionProtection(config.dbDeletionProtection())
                 .skipFinalSnapshot(!config.dbDeletionProtection())
                 .autoMinorVersionUpgrade(true)
+                // A change in `pulumi up` happens during that update, not in next week's maintenance window
+                // (a class change on multi-AZ prod is a failover of about a minute).
+                .applyImmediately(true)
                 .copyTagsToSnapshot(true)
                 .enabledCloudwatchLogsExports("postgresql", "upgrade")
                 .tags(Tags.named(prefix + "-db"));
         if (config.dbDeletionProtection()) {
             args.finalSnapshotIdentifier(prefix + "-db-final");
         }
-        instance = new Instance(prefix + "-db", args.build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(logs).build());
+        // The identifier is fixed (operators and the log group know it), so a replacement must delete first; prod's
+        // protect refuses any replacement or deletion at all.
+        instance = new Instance(prefix + "-db", args.build(), CustomResourceOptions.builder().parent(this)
+                .dependsOn(logs).deleteBeforeReplace(true).protect(config.protectsData()).build());
         registerOutputs(Map.of("endpoint", address(), "secretArn", masterSecretArn()));
     }
 

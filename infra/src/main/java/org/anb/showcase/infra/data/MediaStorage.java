@@ -41,7 +41,7 @@ public final class MediaStorage extends ComponentResource {
         super("anb:infra:MediaStorage", name, options);
         child = CustomResourceOptions.builder().parent(this).build();
         prefix = config.prefix();
-        storage = new PrivateBucket(prefix + "-media", !config.dbDeletionProtection(), child);
+        storage = new PrivateBucket(prefix + "-media", !config.dbDeletionProtection(), config.protectsData(), child);
         bucket = storage.bucket();
         // An original deleted by mistake (a script, a wrong moderation) can be brought back for 30 days.
         var versioning = new BucketVersioningV2(prefix + "-media", BucketVersioningV2Args.builder().bucket(bucket.id())

@@ -34,11 +34,16 @@ public final class PrivateBucket {
     private final CustomResourceOptions owner;
     private final BucketV2 bucket;
 
-    public PrivateBucket(String name, boolean forceDestroy, CustomResourceOptions owner) {
+    /**
+     * @param forceDestroy whether deleting the stack may delete the bucket with its objects in it
+     * @param protect      Pulumi's {@code protect}: no update or destroy may delete the bucket at all
+     */
+    public PrivateBucket(String name, boolean forceDestroy, boolean protect, CustomResourceOptions owner) {
         this.name = name;
         this.owner = owner;
         bucket = new BucketV2(name, BucketV2Args.builder().bucketPrefix(name + "-")
-                .forceDestroy(forceDestroy).tags(Tags.named(name)).build(), owner);
+                .forceDestroy(forceDestroy).tags(Tags.named(name)).build(),
+                CustomResourceOptions.merge(owner, CustomResourceOptions.builder().protect(protect).build()));
         new BucketPublicAccessBlock(name, BucketPublicAccessBlockArgs.builder().bucket(bucket.id())
                 .blockPublicAcls(true).blockPublicPolicy(true).ignorePublicAcls(true).restrictPublicBuckets(true)
                 .build(), owner);

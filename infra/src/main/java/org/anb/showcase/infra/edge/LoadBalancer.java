@@ -49,7 +49,8 @@ public final class LoadBalancer extends ComponentResource {
         alb = new com.pulumi.aws.lb.LoadBalancer(prefix + "-alb", com.pulumi.aws.lb.LoadBalancerArgs.builder()
                 // Internal, in the private subnets: CloudFront reaches it through a VPC origin, never across the
                 // internet, and nothing else can reach it at all.
-                .name(prefix + "-alb").loadBalancerType("application").internal(true)
+                // No fixed name: Pulumi names it prefix-alb-<random>, so a replacement can exist beside the old one.
+                .loadBalancerType("application").internal(true)
                 .securityGroups(Output.all(firewall.albGroupId())).subnets(network.privateSubnetIds())
                 .dropInvalidHeaderFields(true)
                 .idleTimeout(300) // 100 MB uploads on slow connections
@@ -58,7 +59,7 @@ public final class LoadBalancer extends ComponentResource {
                 .tags(Tags.named(prefix + "-alb")).build(),
                 CustomResourceOptions.builder().parent(this).dependsOn(logs.bucketPolicy()).build());
         targets = new TargetGroup(prefix + "-api", TargetGroupArgs.builder()
-                .name(prefix + "-api").port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
+                .port(Firewall.API_PORT).protocol("HTTP").targetType("instance")
                 .vpcId(network.vpcId()).deregistrationDelay(30)
                 // Liveness: one database blip must not make the group replace every API instance at once; readiness
                 // (/api/health) stays for dashboards and deploy checks. On the health listener, which a flood of

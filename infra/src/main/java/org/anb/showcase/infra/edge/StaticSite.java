@@ -32,7 +32,7 @@ public final class StaticSite extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix() + "-site";
         this.files = files;
-        storage = new PrivateBucket(prefix, true, child); // nothing in it that the stack cannot upload again
+        storage = new PrivateBucket(prefix, true, config.protectsData(), child); // nothing in it that the stack cannot upload again
         for (SiteFiles.SiteFile file : files.files()) {
             var object = BucketObjectv2Args.builder().bucket(storage.bucket().id()).key(file.key())
                     .contentType(file.contentType()).cacheControl(file.cacheControl());

@@ -35,17 +35,16 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * The VPC: a public and a private subnet in each AZ, an internet gateway, NAT (one, or one per AZ), and VPC
- * endpoints so AWS API traffic (S3 gateway; SQS, ECR, CloudWatch Logs, Secrets Manager interfaces) stays private.
+ * The VPC: a public and a private subnet in each zone (pinned by zone ID), an internet gateway, NAT (one, or one per
+ * zone), and the S3 gateway endpoint (free: media and ECR's image layers never cross the NAT). Interface endpoints
+ * cost about 7.30 USD a month per service and zone, more than the NAT's data charge for this platform's few MB of SQS,
+ * ECR and Secrets Manager calls, so a stack lists the ones it wants in {@code anb:interfaceEndpoints} (none by default).
  */
 public final class Network extends ComponentResource {
-    private static final List<String> INTERFACE_ENDPOINTS = List.of("sqs", "ecr.api", "ecr.dkr", "logs", "secretsmanager");
-
     private final Vpc vpc;
     private final List<Subnet> publicSubnets = new ArrayList<>();
     private final List<Subnet> privateSubnets = new ArrayList<>();
     private final List<RouteTable> privateRouteTables = new ArrayList<>();
-    private final SecurityGroup endpointsGroup;
 
     public Network(String name, StackConfig config, ComponentResourceOptions options) {
         super("anb:infra:Network", name, options);
@@ -61,10 +60,10 @@ public final class Network extends ComponentResource {
                 .destinationCidrBlock("0.0.0.0/0").gatewayId(gateway.id()).build(), child);
 
         List<NatGateway> nats = new ArrayList<>();
-        for (int i = 0; i < config.availabilityZones().size(); i++) {
-            String az = config.availabilityZones().get(i);
+        for (int i = 0; i < config.availabilityZoneIds().size(); i++) {
+            String az = config.availabilityZoneIds().get(i);
             var publicSubnet = new Subnet(prefix + "-public-" + az, SubnetArgs.builder().vpcId(vpc.id())
-                    .availabilityZone(az).cidrBlock(subnetCidr(config.vpcCidr(), i))
+                    .availabilityZoneId(az).cidrBlock(subnetCidr(config.vpcCidr(), i))
                     .mapPublicIpOnLaunch(false).tags(Tags.named(prefix + "-public-" + az)).build(), child);
             new RouteTableAssociation(prefix + "-public-" + az, RouteTableAssociationArgs.builder()
                     .subnetId(publicSubnet.id()).routeTableId(publicRoutes.id()).build(), child);
@@ -75,10 +74,10 @@ public final class Network extends ComponentResource {
                         .subnetId(publicSubnet.id()).tags(Tags.named(prefix + "-nat-" + az)).build(), child));
             }
         }
-        for (int i = 0; i < config.availabilityZones().size(); i++) {
-            String az = config.availabilityZones().get(i);
+        for (int i = 0; i < config.availabilityZoneIds().size(); i++) {
+            String az = config.availabilityZoneIds().get(i);
             var privateSubnet = new Subnet(prefix + "-private-" + az, SubnetArgs.builder().vpcId(vpc.id())
-                    .availabilityZone(az).cidrBlock(subnetCidr(config.vpcCidr(), 10 + i))
+                    .availabilityZoneId(az).cidrBlock(subnetCidr(config.vpcCidr(), 10 + i))
                     .mapPublicIpOnLaunch(false).tags(Tags.named(prefix + "-private-" + az)).build(), child);
             var routes = new RouteTable(prefix + "-private-" + az, RouteTableArgs.builder().vpcId(vpc.id())
                     .tags(Tags.named(prefix + "-private-" + az)).build(), child);
@@ -95,20 +94,27 @@ public final class Network extends ComponentResource {
                 .serviceName("com.amazonaws." + config.region() + ".s3").vpcEndpointType("Gateway")
                 .routeTableIds(Output.all(privateRouteTables.stream().map(RouteTable::id).toList()))
                 .tags(Tags.named(prefix + "-s3")).build(), child);
-        endpointsGroup = new SecurityGroup(prefix + "-endpoints", SecurityGroupArgs.builder().vpcId(vpc.id())
+        if (!config.interfaceEndpoints().isEmpty()) {
+            interfaceEndpoints(config, child);
+        }
+        registerOutputs(Map.of("vpcId", vpc.id(), "privateSubnetIds", privateSubnetIds(),
+                "publicSubnetIds", publicSubnetIds()));
+    }
+
+    private void interfaceEndpoints(StackConfig config, CustomResourceOptions child) {
+        String prefix = config.prefix();
+        var endpointsGroup = new SecurityGroup(prefix + "-endpoints", SecurityGroupArgs.builder().vpcId(vpc.id())
                 .description("Interface VPC endpoints: HTTPS from inside the VPC only")
                 .tags(Tags.named(prefix + "-endpoints")).build(), child);
         new SecurityGroupIngressRule(prefix + "-endpoints-https", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(endpointsGroup.id()).ipProtocol("tcp").fromPort(443).toPort(443)
                 .cidrIpv4(config.vpcCidr()).description("HTTPS from the VPC").build(), child);
-        for (String service : INTERFACE_ENDPOINTS) {
+        for (String service : config.interfaceEndpoints()) {
             new VpcEndpoint(prefix + "-" + service.replace('.', '-'), VpcEndpointArgs.builder().vpcId(vpc.id())
                     .serviceName("com.amazonaws." + config.region() + "." + service).vpcEndpointType("Interface")
                     .privateDnsEnabled(true).subnetIds(privateSubnetIds()).securityGroupIds(Output.all(endpointsGroup.id()))
                     .tags(Tags.named(prefix + "-" + service)).build(), child);
         }
-        registerOutputs(Map.of("vpcId", vpc.id(), "privateSubnetIds", privateSubnetIds(),
-                "publicSubnetIds", publicSubnetIds()));
     }
 
     /** The n-th /24 of the VPC's /16. */

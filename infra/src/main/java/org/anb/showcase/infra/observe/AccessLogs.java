@@ -47,7 +47,7 @@ public final class AccessLogs extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
 
-        bucket = new PrivateBucket(prefix + "-logs", !config.dbDeletionProtection(), child);
+        bucket = new PrivateBucket(prefix + "-logs", !config.dbDeletionProtection(), config.protectsData(), child);
         bucketPolicy = bucket.writableOnlyByLoadBalancers(config.region(), ALB_PREFIX, account);
         new BucketLifecycleConfigurationV2(prefix + "-logs", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.bucket().id())
