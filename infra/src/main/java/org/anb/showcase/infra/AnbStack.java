@@ -11,6 +11,7 @@ import org.anb.showcase.infra.edge.Cdn;
 import org.anb.showcase.infra.edge.LoadBalancer;
 import org.anb.showcase.infra.edge.SiteFiles;
 import org.anb.showcase.infra.edge.StaticSite;
+import org.anb.showcase.infra.edge.WebFirewall;
 import org.anb.showcase.infra.mail.Mail;
 import org.anb.showcase.infra.network.Firewall;
 import org.anb.showcase.infra.network.Network;
@@ -68,7 +69,8 @@ public final class AnbStack {
         var accessLogs = new AccessLogs("access-logs", config, network, account, options);
         var loadBalancer = new LoadBalancer("load-balancer", config, network, firewall, accessLogs, options);
         var site = new StaticSite("site", config, SiteFiles.read(StaticSite.SITE_DIR), options);
-        var cdn = new Cdn("cdn", config, loadBalancer, firewall, media, site, options);
+        var cdn = new Cdn("cdn", config, loadBalancer, firewall, media, site,
+                new WebFirewall("web-firewall", config, options), options);
         var mail = new Mail("mail", config, options);
         if (mail.sending().isEmpty()) {
             ctx.log().warn("anb:mailDomain is not set: the API keeps confirmation and reset mail in its outbox "

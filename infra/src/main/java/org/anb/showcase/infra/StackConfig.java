@@ -32,6 +32,9 @@ public record StackConfig(
         boolean dbDeletionProtection,
         String cdnPriceClass,
         List<String> interfaceEndpoints,
+        boolean wafBlocks,
+        List<String> wafAllowList,
+        int monthlyBudgetUsd,
         Optional<String> alarmEmail,
         Optional<String> mailDomain) {
 
@@ -57,6 +60,9 @@ public record StackConfig(
                 bool(get, "dbDeletionProtection", false),
                 get.apply("cdnPriceClass").orElse("PriceClass_100"),
                 list(get.apply("interfaceEndpoints").orElse("")),
+                bool(get, "wafBlocks", "prod".equals(required(get, "environment"))),
+                list(get.apply("wafAllowList").orElse("")),
+                integer(get, "monthlyBudgetUsd", "prod".equals(required(get, "environment")) ? 1500 : 250),
                 alarmEmail(required(get, "environment"), get.apply("alarmEmail").filter(s -> !s.isBlank())),
                 get.apply("mailDomain").filter(s -> !s.isBlank()));
     }

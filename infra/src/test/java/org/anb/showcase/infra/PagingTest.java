@@ -64,4 +64,21 @@ class PagingTest {
         assertThat(input(DeployedStack.of("dev").named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-dev-db-cpu"),
                 "treatMissingData")).as("a quiet CPU is not an outage").isEqualTo("notBreaching");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMonthlyBudgetMailsTheOperatorsBeforeTheMonthOverspends() {
+        var budget = DeployedStack.of("prod").named("aws:budgets/budget:Budget", "anb-prod-monthly");
+        assertThat(input(budget, "timeUnit")).isEqualTo("MONTHLY");
+        assertThat(input(budget, "limitAmount")).isEqualTo("1500");
+        assertThat(String.valueOf(input(budget, "costFilters"))).contains("user:Environment$prod");
+        var notifications = (java.util.List<java.util.Map<String, Object>>) input(budget, "notifications");
+        assertThat(notifications).extracting(n -> n.get("notificationType") + " " + n.get("threshold"))
+                .containsExactlyInAnyOrder("ACTUAL 80.0", "FORECASTED 100.0");
+        assertThat(notifications).allSatisfy(n -> assertThat((java.util.List<Object>) n.get("subscriberEmailAddresses"))
+                .containsExactly("alertas@anb.com.co"));
+        var devBudget = DeployedStack.of("dev", java.util.Map.of("monthlyBudgetUsd", "120"))
+                .named("aws:budgets/budget:Budget", "anb-dev-monthly");
+        assertThat(input(devBudget, "limitAmount")).isEqualTo("120");
+    }
 }

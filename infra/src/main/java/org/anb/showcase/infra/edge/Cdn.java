@@ -77,7 +77,7 @@ public final class Cdn extends ComponentResource {
     private final Distribution distribution;
 
     public Cdn(String name, StackConfig config, LoadBalancer loadBalancer, Firewall firewall, MediaStorage media,
-               StaticSite site, ComponentResourceOptions options) {
+               StaticSite site, WebFirewall webFirewall, ComponentResourceOptions options) {
         super("anb:infra:Cdn", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
@@ -117,7 +117,7 @@ public final class Cdn extends ComponentResource {
                         .build())
                 .toList();
         distribution = new Distribution(prefix + "-cdn", DistributionArgs.builder()
-                .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass())
+                .enabled(true).isIpv6Enabled(true).priceClass(config.cdnPriceClass()).webAclId(webFirewall.arn())
                 .comment("ANB Rising Stars Showcase (" + config.environment() + ")")
                 .origins(
                         DistributionOriginArgs.builder().originId(API_ORIGIN).domainName(loadBalancer.dnsName())

@@ -63,6 +63,7 @@ public final class Alarms extends ComponentResource {
                 .build(), child);
         topic = new Topic(prefix + "-alarms", TopicArgs.builder().name(prefix + "-alarms")
                 .kmsMasterKeyId(key.arn()).build(), child);
+        Budget.create(config, child);
         config.alarmEmail().ifPresent(email -> new TopicSubscription(prefix + "-alarms-email",
                 TopicSubscriptionArgs.builder().topic(topic.arn()).protocol("email").endpoint(email).build(), child));
 
