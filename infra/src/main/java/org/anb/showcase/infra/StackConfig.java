@@ -1,6 +1,7 @@
 package org.anb.showcase.infra;
 
 import org.anb.showcase.infra.data.GeneratedSecret;
+import org.anb.showcase.infra.delivery.PromotedImages;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public record StackConfig(
         boolean wafBlocks,
         List<String> wafAllowList,
         int monthlyBudgetUsd,
+        Optional<PromotedImages> promotedImages,
         Optional<String> alarmEmail,
         Optional<String> mailDomain) {
 
@@ -63,6 +65,8 @@ public record StackConfig(
                 bool(get, "wafBlocks", "prod".equals(required(get, "environment"))),
                 list(get.apply("wafAllowList").orElse("")),
                 integer(get, "monthlyBudgetUsd", "prod".equals(required(get, "environment")) ? 1500 : 250),
+                PromotedImages.from(get.apply("apiImage").filter(s -> !s.isBlank()),
+                        get.apply("workerImage").filter(s -> !s.isBlank())),
                 alarmEmail(required(get, "environment"), get.apply("alarmEmail").filter(s -> !s.isBlank())),
                 get.apply("mailDomain").filter(s -> !s.isBlank()));
     }

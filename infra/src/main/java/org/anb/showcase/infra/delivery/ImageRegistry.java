@@ -26,34 +26,50 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
- * ECR repositories for the API and the worker (scan on push, keep the last {@value #KEEP_IMAGES}), and the images
- * themselves: built from {@code app/Dockerfile} and {@code worker/Dockerfile} with the repository root as context,
- * narrowed by each Dockerfile's own {@code .dockerignore} to what its build reads, and pushed with ECR's token. The
- * tiers deploy the pushed digest, so changing the code changes what the stack runs — and a commit that does not touch
- * an image's inputs (pulumi-docker hashes the context by content) rebuilds nothing and rolls no fleet.
+ * The two images a stack runs, in one of two ways. In the pipeline, the images were built once per commit and pushed
+ * to the bootstrap's repositories, and the stack is given their digests ({@code anb:apiImage}, {@code anb:workerImage}):
+ * it builds nothing, and prod runs the very bytes dev ran. From an operator's machine without them, the stack builds
+ * {@code app/Dockerfile} and {@code worker/Dockerfile} itself into repositories of its own (scan on push, keep the last
+ * {@value #KEEP_IMAGES}), the context narrowed by each Dockerfile's {@code .dockerignore}, so a commit that does not
+ * touch an image's inputs (pulumi-docker hashes the context by content) rebuilds nothing and rolls no fleet. Either
+ * way the tiers run an image by digest, and each role may pull from exactly its image's repository.
  */
 public final class ImageRegistry extends ComponentResource {
     static final int KEEP_IMAGES = 20;
     /** The Pulumi program runs in infra/; the Docker build context is the repository root. */
     public static final String REPOSITORY_ROOT = "..";
 
-    private final Repository apiRepository;
-    private final Repository workerRepository;
-    private final Image apiImage;
-    private final Image workerImage;
+    private record Deployed(Output<String> image, Output<String> repositoryArn, Output<String> repositoryUrl) {
+    }
+
+    private final Deployed api;
+    private final Deployed worker;
 
     public ImageRegistry(String name, StackConfig config, ComponentResourceOptions options) {
         super("anb:infra:ImageRegistry", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
-        apiRepository = repository(config.prefix() + "-api", child);
-        workerRepository = repository(config.prefix() + "-worker", child);
-        Output<GetAuthorizationTokenResult> token = EcrFunctions.getAuthorizationToken(
-                GetAuthorizationTokenArgs.builder().registryId(apiRepository.registryId()).build());
-        apiImage = image(config.prefix() + "-api", apiRepository, "app/Dockerfile", config, token, child);
-        workerImage = image(config.prefix() + "-worker", workerRepository, "worker/Dockerfile", config, token, child);
-        registerOutputs(Map.of("apiRepositoryUrl", apiRepository.repositoryUrl(),
-                "workerRepositoryUrl", workerRepository.repositoryUrl(),
-                "apiImage", apiImage.repoDigest(), "workerImage", workerImage.repoDigest()));
+        if (config.promotedImages().isPresent()) {
+            api = promoted(config.promotedImages().get().api());
+            worker = promoted(config.promotedImages().get().worker());
+        } else {
+            var apiRepository = repository(config.prefix() + "-api", child);
+            var workerRepository = repository(config.prefix() + "-worker", child);
+            Output<GetAuthorizationTokenResult> token = EcrFunctions.getAuthorizationToken(
+                    GetAuthorizationTokenArgs.builder().registryId(apiRepository.registryId()).build());
+            api = built(image(config.prefix() + "-api", apiRepository, "app/Dockerfile", config, token, child),
+                    apiRepository);
+            worker = built(image(config.prefix() + "-worker", workerRepository, "worker/Dockerfile", config, token,
+                    child), workerRepository);
+        }
+        registerOutputs(Map.of("apiImage", api.image(), "workerImage", worker.image()));
+    }
+
+    private static Deployed promoted(ImageReference image) {
+        return new Deployed(Output.of(image.toString()), Output.of(image.repositoryArn()), Output.of(image.repositoryUrl()));
+    }
+
+    private static Deployed built(Image image, Repository repository) {
+        return new Deployed(image.repoDigest(), repository.arn(), repository.repositoryUrl());
     }
 
     private static Repository repository(String name, CustomResourceOptions child) {
@@ -87,26 +103,26 @@ public final class ImageRegistry extends ComponentResource {
     }
 
     public Output<String> apiImageDigest() {
-        return apiImage.repoDigest();
+        return api.image();
     }
 
     public Output<String> workerImageDigest() {
-        return workerImage.repoDigest();
+        return worker.image();
     }
 
     public Output<String> apiRepositoryArn() {
-        return apiRepository.arn();
+        return api.repositoryArn();
     }
 
     public Output<String> workerRepositoryArn() {
-        return workerRepository.arn();
+        return worker.repositoryArn();
     }
 
     public Output<String> apiRepositoryUrl() {
-        return apiRepository.repositoryUrl();
+        return api.repositoryUrl();
     }
 
     public Output<String> workerRepositoryUrl() {
-        return workerRepository.repositoryUrl();
+        return worker.repositoryUrl();
     }
 }
