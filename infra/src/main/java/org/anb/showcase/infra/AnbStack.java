@@ -1,5 +1,7 @@
 package org.anb.showcase.infra;
 
+import org.anb.showcase.infra.bootstrap.Bootstrap;
+import org.anb.showcase.infra.bootstrap.BootstrapConfig;
 import org.anb.showcase.infra.compute.ApiTier;
 import org.anb.showcase.infra.compute.OnDemandQuota;
 import org.anb.showcase.infra.compute.WorkerTier;
@@ -42,6 +44,10 @@ public final class AnbStack {
     public static void main(String[] args) {
         CommonPoolGuard.check();
         Pulumi.run(ctx -> {
+            if (Bootstrap.PROJECT.equals(ctx.projectName())) { // infra/bootstrap/Pulumi.yaml runs this same program
+                Bootstrap.stack(ctx, BootstrapConfig.from(ctx.config("bootstrap")::get));
+                return;
+            }
             StackConfig config = StackConfig.from(ctx.config("anb"));
             StackConfig.requireOneRegion(ctx.config("aws").get("region"), config.region());
             stack(ctx, config);
