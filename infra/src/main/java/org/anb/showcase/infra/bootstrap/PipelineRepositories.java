@@ -1,16 +1,10 @@
 package org.anb.showcase.infra.bootstrap;
 
-import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.delivery.ImageRepository;
 
-import java.util.List;
 import java.util.Map;
 
-import com.pulumi.aws.ecr.LifecyclePolicy;
-import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
-import com.pulumi.aws.ecr.RepositoryArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
 /**
@@ -28,17 +22,7 @@ public record PipelineRepositories(Repository api, Repository worker) {
     }
 
     private static Repository repository(String name, CustomResourceOptions options) {
-        var repository = new Repository(name, RepositoryArgs.builder().name(name).imageTagMutability("IMMUTABLE")
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build())
-                .build(), CustomResourceOptions.merge(options, CustomResourceOptions.builder().protect(true).build()));
-        new LifecyclePolicy(name, LifecyclePolicyArgs.builder().repository(repository.name())
-                .policy(Policies.json(Map.of("rules", List.of(Map.of(
-                        "rulePriority", 1, "description", "keep the last " + KEEP_IMAGES + " images",
-                        "selection", Map.of("tagStatus", "any", "countType", "imageCountMoreThan",
-                                "countNumber", KEEP_IMAGES),
-                        "action", Map.of("type", "expire"))))))
-                .build(), options);
-        return repository;
+        return ImageRepository.create(name, "IMMUTABLE", KEEP_IMAGES, Map.of(),
+                CustomResourceOptions.merge(options, CustomResourceOptions.builder().protect(true).build()));
     }
 }

@@ -1,20 +1,13 @@
 package org.anb.showcase.infra.delivery;
 
-import org.anb.showcase.infra.Policies;
 import org.anb.showcase.infra.StackConfig;
 import org.anb.showcase.infra.Tags;
 
-import java.util.List;
 import java.util.Map;
 
 import com.pulumi.aws.ecr.EcrFunctions;
-import com.pulumi.aws.ecr.LifecyclePolicy;
-import com.pulumi.aws.ecr.LifecyclePolicyArgs;
 import com.pulumi.aws.ecr.Repository;
-import com.pulumi.aws.ecr.RepositoryArgs;
 import com.pulumi.aws.ecr.inputs.GetAuthorizationTokenArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
-import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
 import com.pulumi.aws.ecr.outputs.GetAuthorizationTokenResult;
 import com.pulumi.core.Output;
 import com.pulumi.docker.Image;
@@ -73,19 +66,7 @@ public final class ImageRegistry extends ComponentResource {
     }
 
     private static Repository repository(String name, CustomResourceOptions child) {
-        var repository = new Repository(name, RepositoryArgs.builder().name(name)
-                .imageTagMutability("MUTABLE")
-                .imageScanningConfiguration(RepositoryImageScanningConfigurationArgs.builder().scanOnPush(true).build())
-                .encryptionConfigurations(RepositoryEncryptionConfigurationArgs.builder().encryptionType("AES256").build())
-                .tags(Tags.named(name)).build(), child);
-        new LifecyclePolicy(name, LifecyclePolicyArgs.builder().repository(repository.name())
-                .policy(Policies.json(Map.of("rules", List.of(Map.of(
-                        "rulePriority", 1, "description", "keep the last " + KEEP_IMAGES + " images",
-                        "selection", Map.of("tagStatus", "any", "countType", "imageCountMoreThan",
-                                "countNumber", KEEP_IMAGES),
-                        "action", Map.of("type", "expire"))))))
-                .build(), child);
-        return repository;
+        return ImageRepository.create(name, "MUTABLE", KEEP_IMAGES, Tags.named(name), child);
     }
 
     private static Image image(String name, Repository repository, String dockerfile, StackConfig config,
