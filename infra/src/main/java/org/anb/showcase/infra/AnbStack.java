@@ -101,6 +101,8 @@ public final class AnbStack {
         ctx.export("workerRepositoryUrl", images.workerRepositoryUrl());
         ctx.export("apiImage", images.apiImageDigest());
         ctx.export("workerImage", images.workerImageDigest());
+        ctx.export("apiGroupName", api.groupName());
+        ctx.export("workerGroupName", workers.groupName());
         ctx.export("dbEndpoint", database.address());
         ctx.export("dbSecretArn", database.masterSecretArn());
         mail.sending().ifPresent(ses -> ctx.export("mailDkimTokens", ses.dkimTokens()));

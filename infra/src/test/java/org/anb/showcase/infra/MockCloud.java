@@ -21,6 +21,8 @@ final class MockCloud implements Mocks {
     static final String RANDOM_PASSWORD = "mock-random-password-0123456789abcdef";
     static final String ACCOUNT = "123456789012";
     static final String REGION = "us-east-1";
+    /** What SSM's public parameter names as Amazon Linux 2023's current image, here. */
+    static final String AMI_ID = "ami-0a1b2c3d4e5f60718";
     static final String VPC_ORIGIN_GROUP_ID = "sg-0cf0vpcorigins";
     /** The arguments of each security-group lookup (the VPC origin's service group). */
     final List<Map<String, Object>> securityGroupLookups = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -68,6 +70,10 @@ final class MockCloud implements Mocks {
             case "aws:servicequotas/getServiceQuota:getServiceQuota" -> Map.of("id", "ec2/" + args.args.get("quotaCode"),
                     "serviceCode", "ec2", "quotaCode", String.valueOf(args.args.get("quotaCode")), "value", vcpuQuota,
                     "quotaName", "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances");
+            case "aws:ssm/getParameter:getParameter" -> Map.of("id", String.valueOf(args.args.get("name")),
+                    "name", String.valueOf(args.args.get("name")), "type", "String", "value", AMI_ID,
+                    "arn", "arn:aws:ssm:" + REGION + "::parameter" + args.args.get("name"), "version", 1,
+                    "insecureValue", AMI_ID, "withDecryption", true);
             case "aws:secretsmanager/getRandomPassword:getRandomPassword" -> Map.of("id", REGION,
                     "randomPassword", RANDOM_PASSWORD);
             default -> Map.of();

@@ -32,6 +32,8 @@ import com.pulumi.resources.CustomResourceOptions;
  * secrets, pull its image, and send mail from the stack's SES identity (the workers may not).
  */
 public final class ApiTier extends ComponentResource {
+    /** A deploy during which either of these alarms (Alarms) goes off rolls itself back. */
+    static final List<String> ROLLBACK_ALARMS = List.of("-alb-5xx-rate", "-api-unhealthy");
     private final InstanceFleet fleet;
 
     public ApiTier(String name, StackConfig config, Network network, Firewall firewall, LoadBalancer loadBalancer,
@@ -72,7 +74,8 @@ public final class ApiTier extends ComponentResource {
                 .env("MAIL_FROM", ses.from()).env("MAIL_SES_CONFIGURATION_DASH_SET", ses.configurationSetName()));
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),
                 firewall.apiGroupId(), network.privateSubnetIds(), config.apiMinSize(), config.apiMaxSize(), "ELB",
-                Output.all(loadBalancer.targetGroupArn())),
+                Output.all(loadBalancer.targetGroupArn()),
+                new InstanceFleet.Refresh(ROLLBACK_ALARMS.stream().map(alarm -> prefix + alarm).toList(), false)),
                 grants, userData, "anb-api", images.apiImageDigest(), List.of(Firewall.API_PORT, Firewall.API_HEALTH_PORT), 30, child);
 
         new Policy(prefix + "-api-cpu", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())

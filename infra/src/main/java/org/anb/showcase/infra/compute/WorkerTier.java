@@ -58,7 +58,7 @@ public final class WorkerTier extends ComponentResource {
                 .replacedWhenUnhealthy();
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
-                "EC2", null),
+                "EC2", null, new InstanceFleet.Refresh(List.of(), true)),
                 grants, userData, "anb-worker", images.workerImageDigest(), List.of(), STOP_TIMEOUT_SECONDS, child);
         // The watchdog may mark its own group's instances unhealthy, nothing else.
         new RolePolicy(prefix + "-worker-self-health", RolePolicyArgs.builder().role(fleet.role.id())
