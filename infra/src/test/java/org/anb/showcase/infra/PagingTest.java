@@ -43,6 +43,22 @@ class PagingTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void thePoolsTheProgramSizesForAreTheAppsOwnAndAQuietPoolLetsItsConnectionsGo() throws Exception {
+        var root = DeployedStack.repositoryRoot();
+        for (var pool : Map.of("app/src/main/resources/application.yaml", 16,
+                "worker/src/main/resources/worker.yaml", 4).entrySet()) {
+            Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(java.nio.file.Files.readString(root.resolve(pool.getKey())));
+            var connection = (Map<String, Object>) ((Map<String, Object>) yaml.get("db")).get("connection");
+            assertThat(connection.get("maximumPoolSize")).as(pool.getKey()).isEqualTo(pool.getValue());
+            assertThat((Integer) connection.get("minimumIdle")).as("idle connections bounded").isLessThan(pool.getValue());
+            assertThat(connection).containsKey("idleTimeout");
+        }
+        assertThat(DatabaseConnections.of(DeployedStack.config("dev", Map.of())).pooledAtFullScale())
+                .as("16 x 2 API + 4 x 2 workers + 5, the constants the yaml above checks").isEqualTo(45);
+    }
+
+    @Test
     void aGroupStuckAtItsMaximumPagesSomeone() {
         var prod = DeployedStack.of("prod");
         var workers = prod.named("aws:cloudwatch/metricAlarm:MetricAlarm", "anb-prod-workers-at-max");

@@ -235,14 +235,17 @@ class SecurityInvariantsTest {
     }
 
     @Test
-    void aWorkerMayMarkOnlyInstancesOfItsOwnGroupUnhealthy() {
+    void aWorkerMayMarkUnhealthyOrProtectOnlyInstancesOfItsOwnGroup() {
         var policy = dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker-self-health");
         assertThat(input(policy, "role")).isEqualTo(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-worker"),
                 "role"));
         List<?> statements = (List<?>) json(input(policy, "policy")).get("Statement");
-        assertThat(statements).hasSize(1);
+        assertThat(statements).hasSize(2);
+        Map<?, ?> describe = (Map<?, ?>) statements.get(1);
+        assertThat(strings(describe.get("Action"))).containsExactly("autoscaling:DescribeAutoScalingInstances");
         Map<?, ?> statement = (Map<?, ?>) statements.get(0);
-        assertThat(strings(statement.get("Action"))).containsExactly("autoscaling:SetInstanceHealth");
+        assertThat(strings(statement.get("Action"))).containsExactly("autoscaling:SetInstanceHealth",
+                "autoscaling:SetInstanceProtection");
         assertThat(strings(statement.get("Resource"))).containsExactly(
                 String.valueOf(DeployedStack.value(dev.one(com.pulumi.aws.autoscaling.Group.class, "anb-dev-worker").arn())));
     }
@@ -270,8 +273,9 @@ class SecurityInvariantsTest {
                 List<String> actions = strings(statement.get("Action"));
                 assertThat(actions).allSatisfy(a -> assertThat(String.valueOf(a)).doesNotContain("*"));
                 if (((List<?>) statement.get("Resource")).contains("*")) {
-                    assertThat(actions).as("only ECR's login and the SSM agent's Run Command accept no narrower "
-                            + "resource").isIn(List.of("ecr:GetAuthorizationToken"), RUN_COMMAND);
+                    assertThat(actions).as("only ECR's login, the SSM agent's Run Command and Auto Scaling's Describe "
+                            + "accept no narrower resource").isIn(List.of("ecr:GetAuthorizationToken"), RUN_COMMAND,
+                            List.of("autoscaling:DescribeAutoScalingInstances"));
                 }
             }
         }

@@ -48,4 +48,38 @@ class SelfCheckingDeploysTest {
         assertThat(DeployedStack.value(dev.result.output("apiGroupName", String.class))).isEqualTo("anb-dev-api-asg");
         assertThat(DeployedStack.value(dev.result.output("workerGroupName", String.class))).isEqualTo("anb-dev-worker-asg");
     }
+
+    @Test
+    void onlyAWorkerMayProtectItselfFromScaleInAndOnlyInItsOwnGroup() {
+        for (String stack : List.of("dev", "prod")) {
+            var deployed = DeployedStack.of(stack);
+            var statements = com.google.gson.JsonParser.parseString(String.valueOf(input(deployed.named(
+                    "aws:iam/rolePolicy:RolePolicy", "anb-" + stack + "-worker-self-health"), "policy")))
+                    .getAsJsonObject().getAsJsonArray("Statement").asList();
+            assertThat(statements).anySatisfy(s -> {
+                assertThat(s.toString()).contains("autoscaling:SetInstanceProtection");
+                assertThat(s.getAsJsonObject().getAsJsonArray("Resource").asList()).extracting(e -> e.getAsString())
+                        .containsExactly("arn:aws:autoscaling:us-east-1:123456789012:anb-" + stack + "-worker");
+            });
+            assertThat(statements).filteredOn(s -> s.toString().contains("\"*\""))
+                    .allSatisfy(s -> assertThat(s.toString()).contains("autoscaling:DescribeAutoScalingInstances")
+                            .doesNotContain("SetInstance"));
+            assertThat(deployed.registered("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> !p.name().endsWith("-worker-self-health"))
+                    .noneMatch(p -> String.valueOf(input(p, "policy")).contains("SetInstanceProtection"));
+            String script = UserDataScripts.decode(deployed.named("aws:ec2/launchTemplate:LaunchTemplate", "anb-" + stack + "-worker"));
+            assertThat(script).contains("WORKER_SCALE_DASH_IN_DASH_PROTECTION=true").containsPattern("--memory \\d+m");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWorkerGroupScalesOnJobsWaitingAndRunningPerWorker() {
+        var policy = DeployedStack.of("dev").named("aws:autoscaling/policy:Policy", "anb-dev-worker-backlog");
+        var metrics = (List<java.util.Map<String, Object>>) input(policy,
+                "targetTrackingConfiguration.customizedMetricSpecification.metrics");
+        assertThat(String.valueOf(metrics)).contains("ApproximateNumberOfMessagesVisible",
+                "ApproximateNumberOfMessagesNotVisible", "GroupInServiceInstances");
+        assertThat(metrics).filteredOn(m -> Boolean.TRUE.equals(m.get("returnData"))).singleElement()
+                .satisfies(m -> assertThat(m.get("expression")).isEqualTo("IF(workers > 0, (visible + inFlight) / workers, visible + inFlight)"));
+    }
 }

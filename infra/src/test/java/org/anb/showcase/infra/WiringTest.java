@@ -209,7 +209,7 @@ class WiringTest {
         var policy = dev.named("aws:autoscaling/policy:Policy", "anb-dev-worker-backlog");
         String tracking = String.valueOf(input(policy, "targetTrackingConfiguration"));
         assertThat(tracking).contains("ApproximateNumberOfMessagesVisible").contains("GroupInServiceInstances")
-                .contains("visible / workers").contains("targetValue=6.0");
+                .contains("(visible + inFlight) / workers").contains("targetValue=6.0");
     }
 
     @Test

@@ -54,7 +54,9 @@ class QueueOutageTest {
         UUID videoId = api.uploadSample(player, "olvidado");
         assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).as("the original job").isTrue();
 
-        // As if the job had been lost an hour ago (a crash between the row and the send, a purged queue...).
+        // As if the job had been lost an hour ago (a crash between the row and the send, a purged queue...), with
+        // no other job waiting (other tests' uploads would otherwise wait on this queue that no worker reads).
+        purgeJobs();
         TestPlatform.database().update(
                 "UPDATE videos SET last_enqueued_at = now() - interval '2 hours' WHERE id = ?", videoId);
 
@@ -62,6 +64,34 @@ class QueueOutageTest {
         assertThat(TestPlatform.database().count(
                 "SELECT count(*) FROM videos WHERE id = ? AND last_enqueued_at > now() - interval '1 minute'",
                 videoId)).isEqualTo(1);
+    }
+
+    @Test
+    void whileJobsWaitTheSweeperSendsNoSecondCopyOfAnUploadThenSendsItOnceTheQueueDrains() throws InterruptedException {
+        Player player = api.newPlayer("Cali");
+        UUID videoId = api.uploadSample(player, "en fila");
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).as("the original job").isTrue();
+        purgeJobs();
+        var queue = TestPlatform.queue();
+        queue.send(new org.anb.showcase.core.queue.ProcessingJob(UUID.randomUUID())); // the workers are behind
+        TestPlatform.database().update(
+                "UPDATE videos SET last_enqueued_at = now() - interval '2 hours' WHERE id = ?", videoId);
+        Thread.sleep(3_000); // three sweeps (one a second)
+        assertThat(TestPlatform.database().count(
+                "SELECT count(*) FROM videos WHERE id = ? AND last_enqueued_at < now() - interval '1 hour'", videoId))
+                .as("not re-sent while a job waits").isEqualTo(1);
+        assertThat(queue.waitingJobs()).isEqualTo(1);
+
+        purgeJobs(); // the workers caught up
+        assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("re-sent once nothing waits").isTrue();
+    }
+
+    private static void purgeJobs() throws InterruptedException {
+        var queue = TestPlatform.queue();
+        queue.client().purgeQueue(b -> b.queueUrl(queue.jobsQueueUrl()));
+        while (queue.waitingJobs() > 0) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

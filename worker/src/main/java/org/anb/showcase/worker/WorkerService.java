@@ -2,6 +2,7 @@ package org.anb.showcase.worker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,6 +33,8 @@ import org.anb.showcase.worker.media.FfmpegTools;
 import org.anb.showcase.worker.media.MediaProbe;
 import org.anb.showcase.worker.media.MediaRules;
 import org.anb.showcase.worker.observe.WorkerMetrics;
+import org.anb.showcase.worker.scale.AutoScalingProtector;
+import org.anb.showcase.worker.scale.ScaleInProtection;
 
 /**
  * A running worker: the job consumer, the dead-letter handler, and a small server with {@code /observe/health}
@@ -75,7 +78,7 @@ public final class WorkerService implements AutoCloseable {
                 new BroadcastEncoder(tools, brandAssets(settings), settings.preset(),
                         EncodeLimits.from(config.get("worker"))),
                 jobsDir, settings.lease()));
-        JobConsumer consumer = new JobConsumer(queue, processor, settings, metrics);
+        JobConsumer consumer = new JobConsumer(queue, processor, settings, metrics, scaleInProtection(config));
 
         observer = WebServer.builder()
                 .config(config.get("worker.server"))
@@ -122,6 +125,18 @@ public final class WorkerService implements AutoCloseable {
 
     private <T extends AutoCloseable> T started(T component) {
         return running.push(component);
+    }
+
+    /** In AWS ({@code worker.scale-in-protection}), the instance is kept from scale-in while it holds a job. */
+    private ScaleInProtection scaleInProtection(Config config) {
+        Config worker = config.get("worker");
+        if (!worker.get("scale-in-protection").asBoolean().orElse(false)) {
+            return ScaleInProtection.NONE;
+        }
+        var protector = started(new AutoScalingProtector(config.get("queue.region").asString().orElse("us-east-1"),
+                worker.get("autoscaling-endpoint").asString().map(URI::create),
+                URI.create(worker.get("metadata-endpoint").asString().orElse("http://169.254.169.254"))));
+        return new ScaleInProtection(protector);
     }
 
     /** The port of the health and metrics server. */

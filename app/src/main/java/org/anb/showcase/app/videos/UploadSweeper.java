@@ -17,8 +17,10 @@ import org.anb.showcase.core.storage.ObjectStore;
 
 /**
  * Every {@code sweep-interval}: re-enqueues uploads that have waited in {@code uploaded} longer than
- * {@code requeue-after} (the job was lost — a crash between the row and the send, a queue purge — or the workers are
- * behind); and removes direct-upload forms that expired without completion, with what their clients put in staging.
+ * {@code requeue-after} — but only while no job waits on the queue: then the job was lost (a crash between the row and
+ * the send, a queue purge); with jobs waiting, the workers are merely behind, and a second copy of each would only
+ * swell the backlog the worker group scales on. Videos whose worker died holding them (lease long expired) are sent
+ * back either way. It also removes direct-upload forms that expired without completion, with what their clients put in staging.
  * Duplicate jobs are harmless: the worker's status transitions are conditional, so a second message does no work.
  * It also deletes the files of erased accounts still waiting in {@link ObjectDeletions}.
  */
@@ -59,7 +61,8 @@ public final class UploadSweeper implements AutoCloseable {
     /** One pass; answers how many jobs were re-sent. */
     public int sweep() {
         int sent = 0;
-        for (VideoRepository.StuckVideo stuck : videos.claimStuckLongerThan(limits.requeueAfter(), BATCH)) {
+        boolean jobsWaiting = queue.waitingJobs() > 0;
+        for (VideoRepository.StuckVideo stuck : videos.claimStuckLongerThan(limits.requeueAfter(), BATCH, !jobsWaiting)) {
             queue.send(new ProcessingJob(stuck.id()));
             requeued(stuck.status()).increment();
             sent++;

@@ -92,16 +92,16 @@ public final class VideoRepository {
      * taken (the job was lost), and videos left {@code processing} whose worker's lease ran out that long ago (it
      * died and its message is gone). SKIP LOCKED lets several API nodes sweep at once without claiming the same rows.
      */
-    public List<StuckVideo> claimStuckLongerThan(Duration age, int limit) {
+    public List<StuckVideo> claimStuckLongerThan(Duration age, int limit, boolean includeUploaded) {
         double seconds = age.toSeconds();
         return db.execute().query("""
                 UPDATE videos SET last_enqueued_at = now()
                  WHERE id IN (SELECT id FROM videos
                                WHERE last_enqueued_at < now() - make_interval(secs => ?)
-                                 AND (status = 'uploaded' OR (status = 'processing' AND (lease_expires_at IS NULL
+                                 AND ((? AND status = 'uploaded') OR (status = 'processing' AND (lease_expires_at IS NULL
                                       OR lease_expires_at < now() - make_interval(secs => ?))))
                                ORDER BY last_enqueued_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, status""", seconds, seconds, limit)
+                RETURNING id, status""", seconds, includeUploaded, seconds, limit)
                 .map(row -> new StuckVideo(Rows.uuid(row, "id"), Rows.text(row, "status"))).toList();
     }
 

@@ -40,6 +40,13 @@ public final class JobQueue implements AutoCloseable {
         sqs.getQueueAttributes(b -> b.queueUrl(jobsQueueUrl()).attributeNamesWithStrings("ApproximateNumberOfMessages"));
     }
 
+    /** Jobs waiting to be received (SQS's approximate count of visible messages). */
+    public int waitingJobs() {
+        return Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(jobsQueueUrl())
+                        .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings()
+                .getOrDefault("ApproximateNumberOfMessages", "0"));
+    }
+
     public String jobsQueueUrl() {
         return urlOf(settings.jobsQueue());
     }

@@ -29,9 +29,11 @@ import com.pulumi.resources.CustomResourceOptions;
 
 /**
  * The workers: an Auto Scaling group in the private subnets running the worker image by digest, scaled on the
- * backlog per instance (visible jobs ÷ in-service workers, target tracking with metric math as AWS recommends for
- * queue consumers). Its role can only consume the two queues, read originals, write processed media, read the DB
- * secret and pull its image. On scale-in, Docker's stop timeout gives running jobs time to finish or go back.
+ * backlog per instance ((waiting + running jobs) ÷ in-service workers, target tracking with metric math as AWS
+ * recommends for queue consumers: counting only the waiting ones would shrink the group while it encodes). Its role
+ * can only consume the two queues, read originals, write processed media, read the DB secret and pull its image. A
+ * worker holding a job is protected from scale-in (ScaleInProtection in the worker); on any other stop, Docker's stop
+ * timeout gives running jobs time to finish or go back.
  */
 public final class WorkerTier extends ComponentResource {
     static final int STOP_TIMEOUT_SECONDS = 90;
@@ -55,15 +57,22 @@ public final class WorkerTier extends ComponentResource {
                 .database(database)
                 .storageAndQueues(media, queue)
                 .env("WORKER_SHUTDOWN_DASH_GRACE_DASH_SECONDS", String.valueOf(STOP_TIMEOUT_SECONDS - 30))
+                .env("WORKER_SCALE_DASH_IN_DASH_PROTECTION", "true")
+                // ffmpeg runs inside the container: the cap covers it too (the JVM takes a quarter, worker/Dockerfile).
+                .memoryLimit(InstanceTypes.containerMemoryMib(config.workerInstanceType()))
                 .replacedWhenUnhealthy();
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
                 "EC2", null, new InstanceFleet.Refresh(List.of(), true)),
                 grants, userData, "anb-worker", images.workerImageDigest(), List.of(), STOP_TIMEOUT_SECONDS, child);
-        // The watchdog may mark its own group's instances unhealthy, nothing else.
+        // The watchdog may mark its own group's instances unhealthy, and a worker holding a job may protect itself
+        // from scale-in (finding its group first: Describe accepts no narrower resource): nothing else.
         new RolePolicy(prefix + "-worker-self-health", RolePolicyArgs.builder().role(fleet.role.id())
-                .policy(Policies.document(List.of(Policies.allow(List.of("autoscaling:SetInstanceHealth"),
-                        fleet.group.arn())))).build(), child);
+                .policy(Policies.document(List.of(
+                        Policies.allow(List.of("autoscaling:SetInstanceHealth", "autoscaling:SetInstanceProtection"),
+                                fleet.group.arn()),
+                        Policies.allow(List.of("autoscaling:DescribeAutoScalingInstances"), Output.of("*")))))
+                .build(), child);
 
         new Policy(prefix + "-worker-backlog", PolicyArgs.builder().autoscalingGroupName(fleet.group.name())
                 .policyType("TargetTrackingScaling")
@@ -73,11 +82,13 @@ public final class WorkerTier extends ComponentResource {
                                 .builder().metrics(
                                         metric("visible", "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName",
                                                 queue.jobsName()),
+                                        metric("inFlight", "AWS/SQS", "ApproximateNumberOfMessagesNotVisible", "QueueName",
+                                                queue.jobsName()),
                                         metric("workers", "AWS/AutoScaling", "GroupInServiceInstances",
                                                 "AutoScalingGroupName", fleet.group.name()),
                                         PolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricArgs.builder()
-                                                .id("backlogPerWorker").label("Visible jobs per in-service worker")
-                                                .expression("IF(workers > 0, visible / workers, visible)")
+                                                .id("backlogPerWorker").label("Jobs waiting or running per in-service worker")
+                                                .expression("IF(workers > 0, (visible + inFlight) / workers, visible + inFlight)")
                                                 .returnData(true).build())
                                 .build())
                         .build())

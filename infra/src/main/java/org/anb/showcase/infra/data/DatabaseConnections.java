@@ -9,7 +9,10 @@ import java.util.Map;
  * from the instance class, and a stack whose pools could not fit is refused before anything is created.
  */
 public record DatabaseConnections(String instanceClass, int limit, int pooledAtFullScale) {
-    /** {@code db.connection.maximumPoolSize} in app/src/main/resources/application.yaml: Hikari keeps it full. */
+    /**
+     * {@code db.connection.maximumPoolSize} in app/src/main/resources/application.yaml: what a pool holds at its
+     * busiest (it keeps {@code minimumIdle} when quiet); the alarm and the class are sized for this.
+     */
     static final int API_POOL = 16;
     /** The same in worker/src/main/resources/worker.yaml. */
     static final int WORKER_POOL = 4;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.worker.WorkerSettings;
+import org.anb.showcase.worker.scale.ScaleInProtection;
 import org.anb.showcase.worker.jobs.JobOutcome;
 import org.anb.showcase.worker.jobs.JobProcessor;
 import org.anb.showcase.worker.jobs.JobResult;
@@ -46,7 +47,11 @@ public final class JobConsumer implements AutoCloseable {
     /** When the receiver last started failing to reach the queue; null while it reaches it (or is busy working). */
     private volatile Instant unreachableSince;
 
-    public JobConsumer(JobQueue queue, JobProcessor processor, WorkerSettings settings, WorkerMetrics metrics) {
+    private final ScaleInProtection protection;
+
+    public JobConsumer(JobQueue queue, JobProcessor processor, WorkerSettings settings, WorkerMetrics metrics,
+                       ScaleInProtection protection) {
+        this.protection = protection;
         this.queue = queue;
         this.processor = processor;
         this.settings = settings;
@@ -122,6 +127,12 @@ public final class JobConsumer implements AutoCloseable {
     }
 
     private void handle(Message message) {
+        try (var held = protection.hold()) {
+            handleProtected(message);
+        }
+    }
+
+    private void handleProtected(Message message) {
         Instant started = Instant.now();
         metrics.started();
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extend(message),
