@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.helidon.config.Config;
 import io.helidon.dbclient.DbClient;
@@ -15,6 +16,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.lifecycle.PortUnavailableException;
@@ -56,14 +58,20 @@ public final class WorkerService implements AutoCloseable {
         try {
             service.wire(config);
             return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service.close();
+            throw new IllegalStateException("interrupted while waiting for the schema", e);
         } catch (RuntimeException | Error e) {
             service.close();
             throw e;
         }
     }
 
-    private void wire(Config config) {
+    private void wire(Config config) throws InterruptedException {
         WorkerSettings settings = WorkerSettings.from(config.get("worker"));
+        // A new release's worker may start before its API has migrated the schema (both fleets roll at once).
+        DatabaseMigrations.awaitApplied(config.get("db"), settings.schemaPatience(), Duration.ofSeconds(5));
         DbClient db = started(DatabasePool.open(config.get("db"))
                 .publishingMetricsTo(Metrics.globalRegistry().unwrap(io.micrometer.core.instrument.MeterRegistry.class))
                 .client());

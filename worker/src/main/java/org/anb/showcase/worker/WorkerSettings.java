@@ -8,7 +8,7 @@ import io.helidon.config.Config;
 /** The {@code worker} config subtree, read once. */
 public record WorkerSettings(int concurrency, Duration visibilityTimeout, Duration retryDelay, Duration receiveWait,
                              Duration shutdownGrace, String preset, Path workDir,
-                             boolean deadLetterHandler, Duration queueUnreachableLimit) {
+                             boolean deadLetterHandler, Duration queueUnreachableLimit, Duration schemaPatience) {
 
     public static WorkerSettings from(Config worker) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -24,7 +24,9 @@ public record WorkerSettings(int concurrency, Duration visibilityTimeout, Durati
                         .orElse(Path.of(System.getProperty("java.io.tmpdir"), "anb-worker")),
                 worker.get("dead-letter-handler").asBoolean().orElse(true),
                 // Past this without reaching the queue, liveness fails and the instance's group replaces it.
-                seconds(worker, "queue-unreachable-limit-seconds", 300));
+                seconds(worker, "queue-unreachable-limit-seconds", 300),
+                // How long a worker waits for its release's API to migrate the schema before it gives up (and restarts).
+                seconds(worker, "schema-wait-seconds", 900));
     }
 
     /** A claim holds its video this long without renewal: two visibility timeouts, renewed every third of it. */
