@@ -25,6 +25,7 @@ class BootScriptTest {
     private static final Map<String, String> STAND_INS = Map.of(
             "dnf", "echo \"dnf $*\" >> \"$CALLS\"",
             "systemctl", "echo \"systemctl $*\" >> \"$CALLS\"",
+            "amazon-cloudwatch-agent-ctl", "echo \"amazon-cloudwatch-agent-ctl $*\" >> \"$CALLS\"",
             "docker", """
                     echo "docker $*" >> "$CALLS"
                     case "$1" in
@@ -121,6 +122,29 @@ class BootScriptTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "worker"})
+    void theCloudWatchAgentScrapesTheContainersPrometheusMetricsIntoTheDashboardsNamespace(String tier) throws Exception {
+        Run run = boot(tier, Map.of());
+        assertThat(run.exitCode).as(run.output).isZero();
+        assertThat(run.calls).contains("dnf install -y docker amazon-cloudwatch-agent");
+        Path etc = dir.resolve("opt/aws/amazon-cloudwatch-agent/etc");
+        String port = tier.equals("api") ? "8080" : "8081";
+        assertThat(Files.readString(etc.resolve("prometheus.yaml"))).contains("job_name: anb-" + tier,
+                "metrics_path: /observe/metrics", "localhost:" + port);
+        var agent = com.google.gson.JsonParser.parseString(Files.readString(etc.resolve("anb.json"))).getAsJsonObject()
+                .getAsJsonObject("logs").getAsJsonObject("metrics_collected").getAsJsonObject("prometheus");
+        assertThat(agent.get("log_group_name").getAsString()).isEqualTo("/anb/anb-dev-" + tier + "/metrics");
+        assertThat(agent.getAsJsonObject("emf_processor").get("metric_namespace").getAsString()).isEqualTo("ANB/Instances");
+        assertThat(agent.getAsJsonObject("emf_processor").toString())
+                .contains(tier.equals("api") ? "anb_api_requests_seconds_count" : "anb_worker_jobs_in_flight");
+        assertThat(run.calls).contains("amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:" + etc.resolve("anb.json"));
+        String dockerRun = run.calls.lines().filter(l -> l.startsWith("docker run")).findFirst().orElseThrow();
+        assertThat(dockerRun).contains("-p " + port + ":" + port);
+        int agentStart = run.calls.indexOf("amazon-cloudwatch-agent-ctl");
+        assertThat(agentStart).as("after the container it scrapes").isGreaterThan(run.calls.indexOf("docker run"));
+    }
+
     private Run boot(String tier, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
         String script = UserDataScripts.decode(DeployedStack.of("dev").named("aws:ec2/launchTemplate:LaunchTemplate",
                 "anb-dev-" + tier));
@@ -145,6 +169,7 @@ class BootScriptTest {
         builder.environment().put("CALLS", calls.toString());
         builder.environment().put("ANB_RUN_DIR", dir.toString());
         builder.environment().put("ANB_ROOT", dir.toString());
+        builder.environment().put("AGENT_CTL", bin.resolve("amazon-cloudwatch-agent-ctl").toString());
         builder.environment().putAll(extraEnvironment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -97,4 +97,19 @@ class PagingTest {
                 .named("aws:budgets/budget:Budget", "anb-dev-monthly");
         assertThat(input(devBudget, "limitAmount")).isEqualTo("120");
     }
+
+    @Test
+    void theInstancesOwnMetricsReachTheDashboardThroughALogGroupEachRoleMayWriteToOnlyItsOwn() {
+        var dev = DeployedStack.of("dev");
+        String dashboard = String.valueOf(input(dev.named("aws:cloudwatch/dashboard:Dashboard", "anb-dev"), "dashboardBody"));
+        assertThat(dashboard).contains("ANB/Instances", "hikaricp_connections_active", "anb_worker_jobs_in_flight");
+        for (String tier : java.util.List.of("api", "worker")) {
+            var group = dev.named("aws:cloudwatch/logGroup:LogGroup", "anb-dev-" + tier + "-metrics");
+            assertThat(input(group, "retentionInDays")).isEqualTo(7.0);
+            String policy = String.valueOf(input(dev.named("aws:iam/rolePolicy:RolePolicy", "anb-dev-" + tier), "policy"));
+            assertThat(policy).contains("log-group:/anb/anb-dev-" + tier + "/metrics:*")
+                    .doesNotContain("log-group:/anb/anb-dev-" + (tier.equals("api") ? "worker" : "api") + "/metrics")
+                    .doesNotContain("cloudwatch:PutMetricData");
+        }
+    }
 }

@@ -69,7 +69,8 @@ public final class ApiTier extends ComponentResource {
                 .env("AUTH_TRUSTED_DASH_PROXY_DASH_HOPS", "2")
                 .env("STORAGE_PUBLIC_DASH_BASE_DASH_URL", cdn.mediaBaseUrl())
                 .env("SITE_URL", cdn.url())
-                .memoryLimit(InstanceTypes.containerMemoryMib(config.apiInstanceType()));
+                .memoryLimit(InstanceTypes.containerMemoryMib(config.apiInstanceType()))
+                .metricsToCloudWatch(PrometheusScrape.API);
         mail.sending().ifPresent(ses -> userData.env("MAIL_TRANSPORT", "ses").env("MAIL_REGION", config.region())
                 .env("MAIL_FROM", ses.from()).env("MAIL_SES_CONFIGURATION_DASH_SET", ses.configurationSetName()));
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-api", config.apiInstanceType(),

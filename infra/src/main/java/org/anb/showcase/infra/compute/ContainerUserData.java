@@ -28,6 +28,7 @@ final class ContainerUserData {
     private final Map<String, Output<String>> secrets = new LinkedHashMap<>();
     private boolean watchdog;
     private Integer memoryMib;
+    private PrometheusScrape scrape;
 
     ContainerUserData(String region) {
         this.region = region;
@@ -77,6 +78,12 @@ final class ContainerUserData {
         return this;
     }
 
+    /** Runs the CloudWatch agent scraping the container's Prometheus metrics into CloudWatch ({@link PrometheusScrape}). */
+    ContainerUserData metricsToCloudWatch(PrometheusScrape scrape) {
+        this.scrape = scrape;
+        return this;
+    }
+
     /**
      * Installs a watchdog that marks the instance unhealthy in its Auto Scaling group when the container is missing
      * (the boot failed), unhealthy (its HEALTHCHECK: the worker's liveness) or restarting in a loop, so the group
@@ -118,10 +125,21 @@ final class ContainerUserData {
                 + "systemctl enable --now anb-watchdog.timer\n";
     }
 
+    /** Writes the agent's two files and starts it (after the container, whose port it scrapes). */
+    private String agentInstall(String metricsLogGroup) {
+        return "AGENT_DIR=\"${ANB_ROOT:-}/opt/aws/amazon-cloudwatch-agent/etc\"\n"
+                + "mkdir -p \"$AGENT_DIR\"\n"
+                + "cat > \"$AGENT_DIR/prometheus.yaml\" <<'PROMETHEUS'\n" + scrape.scrapeConfig() + "PROMETHEUS\n"
+                + "cat > \"$AGENT_DIR/anb.json\" <<'AGENT'\n"
+                + scrape.agentConfig(metricsLogGroup, "/opt/aws/amazon-cloudwatch-agent/etc/prometheus.yaml") + "\nAGENT\n"
+                + "\"${AGENT_CTL:-/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl}\""
+                + " -a fetch-config -m ec2 -s -c \"file:$AGENT_DIR/anb.json\"\n";
+    }
+
     /** The script, base64-encoded as launch templates want it. */
-    Output<String> render(String container, Output<String> image, Output<String> logGroup, List<Integer> ports,
-                          int stopTimeoutSeconds) {
-        List<Output<String>> parts = new ArrayList<>(List.of(image, logGroup));
+    Output<String> render(String container, Output<String> image, Output<String> logGroup,
+                          Output<String> metricsLogGroup, List<Integer> ports, int stopTimeoutSeconds) {
+        List<Output<String>> parts = new ArrayList<>(List.of(image, logGroup, metricsLogGroup));
         environment.values().forEach(parts::add);
         secrets.values().forEach(parts::add);
         return Output.all(parts).applyValue(values -> {
@@ -129,9 +147,9 @@ final class ContainerUserData {
             StringBuilder script = new StringBuilder("""
                     #!/bin/bash
                     set -euo pipefail
-                    dnf install -y docker
+                    dnf install -y docker%s
                     systemctl enable --now docker
-                    """);
+                    """.formatted(scrape == null ? "" : " amazon-cloudwatch-agent"));
             if (watchdog) {
                 script.append(watchdogInstall(container)); // first: a boot that fails later is still replaced
             }
@@ -139,7 +157,7 @@ final class ContainerUserData {
             script.append("IMAGE='").append(imageRef).append("'\n");
             script.append("aws ecr get-login-password --region \"$REGION\" | docker login --username AWS "
                     + "--password-stdin \"${IMAGE%%/*}\"\n");
-            int firstSecret = 2 + environment.size();
+            int firstSecret = 3 + environment.size();
             for (int i = 0; i < secrets.size(); i++) {
                 // An assignment keeps the substitution's exit status, so set -e stops the boot when aws fails.
                 script.append("secret_").append(i)
@@ -147,7 +165,7 @@ final class ContainerUserData {
                         .append(values.get(firstSecret + i)).append("' --query SecretString --output text)\n");
             }
             script.append("umask 077\nENV_FILE=\"${ANB_RUN_DIR:-/run}/").append(container).append(".env\"\n{\n");
-            int next = 2;
+            int next = 3;
             for (String name : environment.keySet()) {
                 script.append("  echo '").append(name).append('=').append(values.get(next++)).append("'\n");
             }
@@ -164,6 +182,9 @@ final class ContainerUserData {
                     .append(" --log-driver awslogs --log-opt awslogs-region=\"$REGION\" --log-opt awslogs-group='")
                     .append(values.get(1)).append("'")
                     .append(" \"$IMAGE\"\n");
+            if (scrape != null) {
+                script.append(agentInstall(values.get(2)));
+            }
             return Base64.getEncoder().encodeToString(script.toString().getBytes(StandardCharsets.UTF_8));
         });
     }

@@ -46,6 +46,8 @@ public final class InstanceFleet {
     static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64";
 
     final LogGroup logs;
+    /** Where the CloudWatch agent writes the container's scraped metrics (in the embedded metric format). */
+    final LogGroup metricsLogs;
     final Role role;
     final LaunchTemplate launchTemplate;
     final Group group;
@@ -70,9 +72,13 @@ public final class InstanceFleet {
                 .retentionInDays(30).build(), child);
         role = new Role(spec.name(), RoleArgs.builder().assumeRolePolicy(Policies.assumeRole("ec2.amazonaws.com"))
                 .tags(Tags.named(spec.name())).build(), child);
+        metricsLogs = new LogGroup(spec.name() + "-metrics", LogGroupArgs.builder().name("/anb/" + spec.name() + "/metrics")
+                .retentionInDays(7).build(), child);
         List<Policies.Grant> all = new java.util.ArrayList<>(grants);
         all.add(Policies.allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 logs.arn().applyValue(arn -> arn + ":*")));
+        all.add(Policies.allow(List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"),
+                metricsLogs.arn().applyValue(arn -> arn + ":*")));
         new RolePolicy(spec.name(), RolePolicyArgs.builder().role(role.id()).policy(Policies.document(all)).build(), child);
         var profile = new InstanceProfile(spec.name(), InstanceProfileArgs.builder().role(role.name()).build(), child);
 
@@ -89,7 +95,7 @@ public final class InstanceFleet {
                         .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder().volumeSize(30).volumeType("gp3")
                                 .encrypted("true").deleteOnTermination("true").build())
                         .build())
-                .userData(userData.render(container, image, logs.name(), ports, stopTimeoutSeconds))
+                .userData(userData.render(container, image, logs.name(), metricsLogs.name(), ports, stopTimeoutSeconds))
                 .updateDefaultVersion(true)
                 .tags(Tags.named(spec.name()))
                 .build(), child);

@@ -60,11 +60,14 @@ public final class WorkerTier extends ComponentResource {
                 .env("WORKER_SCALE_DASH_IN_DASH_PROTECTION", "true")
                 // ffmpeg runs inside the container: the cap covers it too (the JVM takes a quarter, worker/Dockerfile).
                 .memoryLimit(InstanceTypes.containerMemoryMib(config.workerInstanceType()))
+                .metricsToCloudWatch(PrometheusScrape.WORKER)
                 .replacedWhenUnhealthy();
         fleet = new InstanceFleet(new InstanceFleet.Spec(prefix + "-worker", config.workerInstanceType(),
                 firewall.workerGroupId(), network.privateSubnetIds(), config.workerMinSize(), config.workerMaxSize(),
                 "EC2", null, new InstanceFleet.Refresh(List.of(), true)),
-                grants, userData, "anb-worker", images.workerImageDigest(), List.of(), STOP_TIMEOUT_SECONDS, child);
+                // The metrics port is published for the host's CloudWatch agent; the security group admits nothing to it.
+                grants, userData, "anb-worker", images.workerImageDigest(), List.of(PrometheusScrape.WORKER.port()),
+                STOP_TIMEOUT_SECONDS, child);
         // The watchdog may mark its own group's instances unhealthy, and a worker holding a job may protect itself
         // from scale-in (finding its group first: Describe accepts no narrower resource): nothing else.
         new RolePolicy(prefix + "-worker-self-health", RolePolicyArgs.builder().role(fleet.role.id())

@@ -2,6 +2,7 @@ package org.anb.showcase.infra.observe;
 
 import org.anb.showcase.infra.Policies;
 import org.anb.showcase.infra.StackConfig;
+import org.anb.showcase.infra.compute.PrometheusScrape;
 import org.anb.showcase.infra.data.Database;
 import org.anb.showcase.infra.data.JobQueue;
 import org.anb.showcase.infra.edge.LoadBalancer;
@@ -21,7 +22,8 @@ import com.pulumi.resources.CustomResourceOptions;
 /**
  * One CloudWatch dashboard with the signals the alarms watch, side by side: the API's traffic, errors and p95 latency
  * at the load balancer, the jobs waiting and their age, dead-lettered jobs, the database's CPU, connections and free
- * storage. What an operator opens first when an alarm arrives.
+ * storage, and what the instances' own metrics say (pool connections in use, jobs running and ended). What an operator
+ * opens first when an alarm arrives.
  */
 public final class OperatorDashboard extends ComponentResource {
 
@@ -44,7 +46,13 @@ public final class OperatorDashboard extends ComponentResource {
                         widget("Database CPU %, connections, free storage", 36, config.region(), List.of(
                                 metric("AWS/RDS", "CPUUtilization", "Average", "DBInstanceIdentifier", t.t3),
                                 metric("AWS/RDS", "DatabaseConnections", "Maximum", "DBInstanceIdentifier", t.t3),
-                                metric("AWS/RDS", "FreeStorageSpace", "Minimum", "DBInstanceIdentifier", t.t3)))))));
+                                metric("AWS/RDS", "FreeStorageSpace", "Minimum", "DBInstanceIdentifier", t.t3))),
+                        // From the instances' own /observe/metrics (PrometheusScrape): one sample a minute each.
+                        widget("Instances: API pool connections in use, worker jobs running, jobs ended", 48,
+                                config.region(), List.of(
+                                        scraped("hikaricp_connections_active", "anb-api"),
+                                        scraped("anb_worker_jobs_in_flight", "anb-worker"),
+                                        scraped("anb_worker_jobs_total", "anb-worker")))))));
         new Dashboard(prefix, DashboardArgs.builder().dashboardName(prefix).dashboardBody(body).build(),
                 CustomResourceOptions.builder().parent(this).build());
         registerOutputs(Map.of());
@@ -58,6 +66,11 @@ public final class OperatorDashboard extends ComponentResource {
         properties.put("view", "timeSeries");
         properties.put("metrics", metrics);
         return Map.of("type", "metric", "x", 0, "y", y, "width", 24, "height", 12, "properties", properties);
+    }
+
+    /** A series the CloudWatch agent scraped, summed over the instances each minute. */
+    private static List<Object> scraped(String name, String job) {
+        return List.of(PrometheusScrape.NAMESPACE, name, "job", job, Map.of("stat", "Sum", "period", 60));
     }
 
     private static List<Object> metric(String namespace, String name, String stat, String dimension, String value) {
