@@ -15,6 +15,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import org.anb.showcase.app.ApiServer;
+import org.anb.showcase.core.db.DatabaseMigrations;
 import org.anb.showcase.core.db.credentials.CredentialFile;
 import org.anb.showcase.core.lifecycle.CloseableStack;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -66,6 +67,9 @@ public final class LocalPlatform implements AutoCloseable {
             try (ObjectStore store = new ObjectStore(StorageSettings.from(config.get("storage")))) {
                 store.ensureBucket();
             }
+            // The platform owns its database: it brings the schema up to date before the worker, which only waits for
+            // the schema (the API, started after it so that it closes first, would migrate it too late).
+            DatabaseMigrations.migrate(config.get("db"));
             if (config.get("worker.enabled").asBoolean().orElse(true)) {
                 started(WorkerService.start(config));
             }
