@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Each image's build context is what its {@code <Dockerfile>.dockerignore} lets through (pulumi-docker hashes exactly
- * that, by content, to decide whether to rebuild): everything its Dockerfile copies, and nothing a README, docs,
- * site, infra or other-deployable commit touches — so such a commit rebuilds no image and rolls no fleet.
+ * that, by content, to decide whether to rebuild): everything its Dockerfile copies, and nothing a commit to the
+ * README, the docs, the site, the sources or tests of infra, local, loadtest or the other deployable touches — so such
+ * a commit rebuilds no image and rolls no fleet. Every module's pom is in both contexts (Maven's reactor reads them
+ * all): a change to any pom rebuilds both images.
  */
 class ImageInputsTest {
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", "data");

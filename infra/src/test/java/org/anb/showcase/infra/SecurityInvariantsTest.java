@@ -77,8 +77,20 @@ class SecurityInvariantsTest {
 
     @Test
     void nothingAdmitsTrafficFromTheWholeInternet() {
-        assertThat(dev.registered("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"))
-                .allSatisfy(rule -> assertThat(input(rule, "cidrIpv4")).isNotEqualTo("0.0.0.0/0"));
+        for (String stack : List.of("dev", "prod")) {
+            var deployed = DeployedStack.of(stack);
+            assertThat(deployed.registered("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")).isNotEmpty()
+                    .allSatisfy(rule -> {
+                        assertThat(input(rule, "cidrIpv4")).as(rule.name()).isNotEqualTo("0.0.0.0/0");
+                        assertThat(input(rule, "cidrIpv6")).as(rule.name()).isNotEqualTo("::/0");
+                    });
+            // Rules written inline in a group or as the older SecurityGroupRule would escape the check above.
+            assertThat(deployed.registered("aws:ec2/securityGroupRule:SecurityGroupRule")).isEmpty();
+            assertThat(deployed.registered("aws:ec2/securityGroup:SecurityGroup"))
+                    .allSatisfy(group -> assertThat(input(group, "ingress")).as(group.name())
+                            .satisfiesAnyOf(ingress -> assertThat(ingress).isNull(),
+                                    ingress -> assertThat((List<?>) ingress).isEmpty()));
+        }
         assertThat(ingressTo("anb-dev-worker")).as("workers take no inbound traffic").isEmpty();
     }
 
@@ -209,7 +221,8 @@ class SecurityInvariantsTest {
     @Test
     void everyLogGroupExpiresTheVpcLogsItsFlowsAndTheDatabaseExportsItsLogs() {
         assertThat(dev.registered("aws:cloudwatch/logGroup:LogGroup")).isNotEmpty()
-                .allSatisfy(group -> assertThat(input(group, "retentionInDays")).as(group.name()).isNotNull());
+                .allSatisfy(group -> assertThat((Double) input(group, "retentionInDays")).as(group.name() + ": 0 keeps forever")
+                        .isNotNull().isPositive());
         var flow = dev.named("aws:ec2/flowLog:FlowLog", "anb-dev-vpc");
         assertThat(input(flow, "trafficType")).isEqualTo("ALL");
         assertThat(input(flow, "vpcId")).isEqualTo("anb-dev-vpc-id");

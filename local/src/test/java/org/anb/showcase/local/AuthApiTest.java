@@ -9,9 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.anb.showcase.app.ApiServer;
 import org.anb.showcase.app.auth.TokenService;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.MetricValues;
 import org.anb.showcase.local.support.TestPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,7 +103,27 @@ class AuthApiTest {
     }
 
     @Test
-    void repeatedFailedLoginsForOneAccountAreRefusedWith429UntilTheWindowRefills() {
+    void aRefusedLoginSaysWhenToComeBackAndIsAcceptedOnceTheWindowRefills() throws Exception {
+        try (ApiServer shortWindow = ApiServer.start(TestPlatform.platform().configWith(Map.of("server.port", "0",
+                "auth.login-throttle.window-seconds", "3")))) {
+            ApiClient client = ApiClient.at("http://localhost:" + shortWindow.port());
+            ApiClient.Player player = client.newPlayer("Cali");
+            for (int i = 0; i < 5; i++) {
+                assertThat(client.post("/api/auth/login", null, Map.of("email", player.email(), "password", "guess-" + i))
+                        .status()).isEqualTo(401);
+            }
+            Reply blocked = client.post("/api/auth/login", null, Map.of("email", player.email(), "password", ApiClient.PASSWORD));
+            assertThat(blocked.status()).isEqualTo(429);
+            long retryAfter = Long.parseLong(blocked.headers().firstValue("Retry-After").orElseThrow());
+            assertThat(retryAfter).as("whole seconds, within the window").isBetween(1L, 3L);
+            Thread.sleep(retryAfter * 1000);
+            assertThat(client.post("/api/auth/login", null, Map.of("email", player.email(), "password", ApiClient.PASSWORD))
+                    .status()).as("back after Retry-After").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void repeatedFailedLoginsForOneAccountAreRefusedWith429() {
         ApiClient.Player player = api.newPlayer("Cali");
         ApiClient.Player bystander = api.newPlayer("Cali");
         for (int i = 0; i < 5; i++) {
@@ -120,6 +142,7 @@ class AuthApiTest {
     @Test
     void parallelGuessesGetNoMorePasswordChecksThanSerialOnes() throws Exception {
         ApiClient.Player player = api.newPlayer("Cali");
+        double checksBefore = MetricValues.sum(api, "anb_api_password_checks_total");
         java.util.List<java.util.concurrent.Future<Integer>> guesses = new java.util.ArrayList<>();
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
         try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -139,6 +162,8 @@ class AuthApiTest {
             assertThat(byStatus).as("5 checked (401), the rest refused before any check").containsOnlyKeys(401, 429)
                     .containsEntry(401, 5).containsEntry(429, 123);
         }
+        assertThat(MetricValues.sum(api, "anb_api_password_checks_total") - checksBefore)
+                .as("passwords actually compared (the hasher's own counter)").isEqualTo(5.0);
     }
 
     @Test

@@ -44,6 +44,12 @@ class CredentialRotationTest {
                 s.execute("ALTER ROLE " + old.username() + " PASSWORD '" + rotated.password() + "'");
             }
             secret.write(rotated);
+            // RDS changes the password under open connections without closing them: they keep working. (Hikari may
+            // open new ones meanwhile; those read the rotated secret.)
+            Player early = api.newPlayer("Pasto"); // sign-up and log-in: both write and read the database
+            assertThat(api.get("/api/videos", early.token()).status())
+                    .as("the database answers before any connection was closed").isEqualTo(200);
+            assertThat(api.get("/api/health", null).status()).isEqualTo(200);
             try (Connection c = DriverManager.getConnection(url, rotated.username(), rotated.password());
                  Statement s = c.createStatement()) {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

@@ -98,6 +98,7 @@ class MediaMatrixTest {
                 new Case("HEVC 10-bit", (s, f) -> s.hevc(f, 320, 180, "30", SECONDS, "yuv420p10le"), Expect.processed(FILL)),
                 new Case("HDR: HEVC 10-bit HLG (iPhone default)", (s, f) -> s.hlg(f, 320, 180, SECONDS),
                         Expect.processed(FILL)),
+                new Case("HDR: HEVC 10-bit PQ (HDR10)", (s, f) -> s.pq(f, 320, 180, SECONDS), Expect.processed(FILL)),
                 new Case("MPEG-4 Part 2", (s, f) -> s.clip(f, 320, 180, "30", SECONDS, "-c:v mpeg4 -q:v 5"),
                         Expect.processed(FILL)),
                 new Case("phone held upright (rotation metadata)", (s, f) -> s.upright(f, 180, 320, SECONDS),

@@ -19,6 +19,7 @@ import org.anb.showcase.app.gallery.VoteWriter;
 import org.anb.showcase.core.db.DatabasePool;
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Player;
+import org.anb.showcase.local.support.MetricValues;
 import org.anb.showcase.local.support.TestDatabase;
 import org.anb.showcase.local.support.TestPlatform;
 import org.junit.jupiter.api.Test;
@@ -39,8 +40,15 @@ class VoteBatchingTest {
             fans.add(api.newPlayer("Cali"));
         }
 
+        double statementsBefore = MetricValues.sum(api, "anb_api_vote_batch_size_count");
+        double votesBefore = MetricValues.sum(api, "anb_api_vote_batch_size_sum");
         List<Integer> statuses = atOnce(fans.size() * 2, i -> api.post("/api/public/videos/" + video + "/vote",
                 fans.get(i / 2).token(), null).status());
+        double statements = MetricValues.sum(api, "anb_api_vote_batch_size_count") - statementsBefore;
+        double votes = MetricValues.sum(api, "anb_api_vote_batch_size_sum") - votesBefore;
+        assertThat(votes).as("every request went through the writer").isEqualTo(fans.size() * 2.0);
+        assertThat(statements).as("votes that arrived together were written together: fewer statements than votes")
+                .isLessThan(votes);
 
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(fans.size());
         assertThat(statuses).filteredOn(s -> s == 400).hasSize(fans.size());

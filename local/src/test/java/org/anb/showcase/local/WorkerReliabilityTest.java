@@ -48,20 +48,31 @@ class WorkerReliabilityTest {
 
     @Test
     void aWorkerStoppedMidEncodeGivesTheJobBackAndAnotherFinishesItOnce(@TempDir Path workDir) throws IOException {
+        // Only this test's job on the queue: "visible again" below counts it.
+        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
         Player player = api.newPlayer("Cali");
         UUID videoId;
         Path firstDir = Files.createDirectories(workDir.resolve("first"));
-        try (WorkerService first = TestWorkers.start(firstDir, Map.of())) {
+        // Long enough that only close() can give the job back in time (the suite's default is 6 s).
+        try (WorkerService first = TestWorkers.start(firstDir, Map.of("worker.visibility-timeout-seconds", "60"))) {
             videoId = uploadRealClip(player);
             awaitStatus(videoId, "processing", Duration.ofMinutes(1));
             TestWorkers.await(Duration.ofSeconds(30), "ffmpeg to be encoding", () -> hasEncoderOutput(firstDir));
         } // close(): stop receiving, abort the encode (grace 0), make the message visible again
         assertThat(filesUnder(firstDir.resolve("jobs"))).as("no temp files left by the stopped worker").isZero();
         assertThat(status(videoId)).isEqualTo("processing");
+        // close() itself gave both back: the lease (120 s) and the message's visibility (60 s) would not have run
+        // out for a minute, so without it the wait below would fail.
+        assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ? AND lease_expires_at <= now()",
+                videoId)).as("the lease released at once").isOne();
+        TestWorkers.await(Duration.ofSeconds(5), "the message to be visible again", () ->
+                TestPlatform.queue().waitingJobs() == 1);
 
         try (WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("second")), Map.of())) {
             awaitStatus(videoId, "processed", Duration.ofMinutes(2));
         }
+        assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ? AND lease_id IS NULL", videoId))
+                .isOne();
         assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
         assertThat(BucketInspector.keysUnder(ObjectKeys.poster(videoId))).hasSize(1);
     }
@@ -72,29 +83,34 @@ class WorkerReliabilityTest {
         TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
         Player player = api.newPlayer("Cali");
         UUID videoId = uploadRealClip(player);
-        // A worker claimed it and then died: its lease runs 4 more seconds and will never be renewed.
-        TestPlatform.database().update("""
-                UPDATE videos SET status = 'processing', processing_started_at = now(), lease_id = gen_random_uuid(),
-                       lease_expires_at = now() + interval '4 seconds' WHERE id = ?""", videoId);
-        String deadLeaseEnds = TestPlatform.database().text(
-                "SELECT to_char(lease_expires_at, 'YYYY-MM-DD HH24:MI:SS.US') FROM videos WHERE id = ?", videoId);
-        TestPlatform.queue().send(new ProcessingJob(videoId)); // a duplicate: each worker gets a message
+        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
 
         try (WorkerService first = TestWorkers.start(Files.createDirectories(workDir.resolve("a")), Map.of());
              WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("b")), Map.of())) {
+            // The lease starts only once both workers receive: their start-up is not raced against it.
+            TestWorkers.await(Duration.ofSeconds(30), "both workers to be receiving",
+                    () -> TestWorkers.receiving(first) && TestWorkers.receiving(second));
             // The workers' meters are the JVM's (shared by every worker of the suite): count from here.
             long processedBefore = first.metrics().count("processed");
             long busyBefore = first.metrics().count("busy");
+            // A worker claimed it and then died: its lease runs 4 more seconds and will never be renewed.
+            TestPlatform.database().update("""
+                    UPDATE videos SET status = 'processing', processing_started_at = now(), lease_id = gen_random_uuid(),
+                           lease_expires_at = now() + interval '4 seconds' WHERE id = ?""", videoId);
+            String deadLeaseEnds = TestPlatform.database().text(
+                    "SELECT to_char(lease_expires_at, 'YYYY-MM-DD HH24:MI:SS.US') FROM videos WHERE id = ?", videoId);
+            TestPlatform.queue().send(new ProcessingJob(videoId)); // two messages: each worker gets one
+            TestPlatform.queue().send(new ProcessingJob(videoId));
             awaitStatus(videoId, "processed", Duration.ofMinutes(2));
             TestWorkers.await(Duration.ofSeconds(30), "the duplicate to be consumed", TestWorkers::jobsQueueIsEmpty);
             assertThat(first.metrics().count("processed") - processedBefore).as("encoded and recorded once")
                     .isEqualTo(1);
             assertThat(first.metrics().count("busy") - busyBefore).as("the live lease sent the messages back")
                     .isPositive();
+            assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ? "
+                    + "AND processing_started_at >= CAST(? AS timestamptz)", videoId, deadLeaseEnds))
+                    .as("nobody started on it before the dead worker's lease ran out").isOne();
         }
-        assertThat(TestPlatform.database().count("SELECT count(*) FROM videos WHERE id = ? "
-                + "AND processing_started_at >= CAST(? AS timestamptz)", videoId, deadLeaseEnds))
-                .as("nobody started on it before the dead worker's lease ran out").isOne();
         assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
     }
 

@@ -39,7 +39,9 @@ public final class LoginThrottle {
     public static LoginThrottle from(Config throttle, BucketStore store) {
         return new LoginThrottle(store, throttle.get("account-client-failures").asInt().orElse(5),
                 throttle.get("client-failures").asInt().orElse(50),
-                Duration.ofMinutes(throttle.get("window-minutes").asLong().orElse(15L)),
+                // window-seconds, when set, for a window shorter than a minute (tests of the refill)
+                throttle.get("window-seconds").asLong().map(Duration::ofSeconds)
+                        .orElseGet(() -> Duration.ofMinutes(throttle.get("window-minutes").asLong().orElse(15L))),
                 throttle.get("account-failures").asInt().orElse(20),
                 Duration.ofSeconds(throttle.get("account-backoff-seconds").asLong().orElse(10L)));
     }

@@ -23,7 +23,9 @@ class PasswordHasherTest {
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Boolean> busy = holdTheOnlyThread(hasher, clients, release);
             Future<Boolean> waiting = clients.submit(() -> hasher.matches("correcto-2026", hash));
-            while (hasher.waiting() < 1) {
+            long queuedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (hasher.waiting() < 1) { // bounded: a hasher that never queues fails here instead of hanging CI
+                assertThat(System.nanoTime()).as("the second login is queued within 10 s").isLessThan(queuedBy);
                 Thread.sleep(10);
             }
 
@@ -32,8 +34,8 @@ class PasswordHasherTest {
             assertThat(System.nanoTime() - start).as("shed without waiting").isLessThan(TimeUnit.SECONDS.toNanos(1));
 
             release.countDown();
-            assertThat(busy.get()).isTrue();
-            assertThat(waiting.get()).as("the queued login completes").isTrue();
+            assertThat(busy.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).as("the queued login completes").isTrue();
         }
     }
 
@@ -53,7 +55,7 @@ class PasswordHasherTest {
             assertThat(hasher.waiting()).isZero();
 
             release.countDown();
-            assertThat(busy.get()).isTrue();
+            assertThat(busy.get(10, TimeUnit.SECONDS)).isTrue();
             assertThat(hasher.matches("correcto-2026", hash)).as("the thread is free again").isTrue();
         }
     }

@@ -37,6 +37,11 @@ public final class TestWorkers {
         return WorkerService.start(TestPlatform.platform().configWith(config));
     }
 
+    /** The worker's liveness (its receiver runs and reaches the queue), from its health port. */
+    public static boolean receiving(WorkerService worker) {
+        return ApiClient.at("http://localhost:" + worker.observePort()).get("/observe/health/live", null).status() == 200;
+    }
+
     /** Uploads {@link #realClip()} through the multipart API and returns its video id. */
     public static UUID uploadClip(ApiClient api, ApiClient.Player player) {
         ApiClient.Reply reply = api.upload(player.token(), ApiClient.Multipart.builder()

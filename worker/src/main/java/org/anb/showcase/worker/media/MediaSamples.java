@@ -57,10 +57,24 @@ public final class MediaSamples {
         return clip(name, width, height, rate, seconds, X265 + " -pix_fmt " + pixelFormat);
     }
 
-    /** HEVC 10-bit tagged as BT.2020 HLG, as iPhones record by default. */
+    /** HEVC 10-bit in BT.2020 HLG, as iPhones record by default. */
     public Path hlg(String name, int width, int height, double seconds) {
-        return clip(name, width, height, "30", seconds, X265 + " -pix_fmt yuv420p10le -color_primaries bt2020"
-                + " -color_trc arib-std-b67 -colorspace bt2020nc");
+        return hdr(name, width, height, seconds, "arib-std-b67");
+    }
+
+    /** HEVC 10-bit in BT.2020 PQ (HDR10). */
+    public Path pq(String name, int width, int height, double seconds) {
+        return hdr(name, width, height, seconds, "smpte2084");
+    }
+
+    /**
+     * The colour description goes in x265's own VUI parameters: ffmpeg's {@code -color_trc} alone does not reach
+     * the HEVC stream here, and a file that only claims HDR in the container is not what a phone writes.
+     */
+    private Path hdr(String name, int width, int height, double seconds, String transfer) {
+        return clip(name, width, height, "30", seconds, X265.replace("-x265-params log-level=error",
+                "-x265-params log-level=error:colorprim=bt2020:transfer=" + transfer + ":colormatrix=bt2020nc")
+                + " -pix_fmt yuv420p10le -color_primaries bt2020 -color_trc " + transfer + " -colorspace bt2020nc");
     }
 
     /**

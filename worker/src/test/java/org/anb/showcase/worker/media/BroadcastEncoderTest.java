@@ -14,6 +14,8 @@ import org.anb.showcase.worker.brand.AnbBrand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real ffmpeg on generated clips; the output is checked with ffprobe and by its pixels. */
 class BroadcastEncoderTest {
@@ -81,6 +83,41 @@ class BroadcastEncoderTest {
                 .as("watermark region differs").isGreaterThan(25);
         assertThat(meanAbsDiff(frame, plain, 400, 100, 300, 200))
                 .as("the rest of the picture is the same picture").isLessThan(12);
+    }
+
+    /**
+     * HDR is detected and tone-mapped: the same 10-bit pixel values, once tagged PQ or HLG and once untagged (read as
+     * SDR), must come out measurably different — without tone mapping they would come out the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hlg", "pq"})
+    void hdrIsDetectedAndToneMappedSoItsPixelsDifferFromTheSameValuesReadAsSdr(String transfer) throws Exception {
+        var samples = new MediaSamples(tools, dir);
+        Path hdr = transfer.equals("hlg") ? samples.hlg("hdr-" + transfer + ".mp4", 320, 180, 3)
+                : samples.pq("hdr-" + transfer + ".mp4", 320, 180, 3);
+        Path sdr = samples.hevc("same-values-" + transfer + ".mp4", 320, 180, "30", 3, "yuv420p10le");
+        ProbedVideo probedHdr = probe.probe(hdr);
+        assertThat(probedHdr.hdr()).as("the probe sees " + transfer).isTrue();
+        assertThat(probe.probe(sdr).hdr()).isFalse();
+
+        Path fromHdr = dir.resolve("out-" + transfer + ".mp4");
+        Path fromSdr = dir.resolve("out-sdr-" + transfer + ".mp4");
+        encoder.encode(hdr, probedHdr, fromHdr, dir.resolve("poster-" + transfer + ".jpg"));
+        encoder.encode(sdr, probe.probe(sdr), fromSdr, dir.resolve("poster-sdr-" + transfer + ".jpg"));
+        double at = 2.5 + 1.5; // past the opening card
+        byte[] toneMapped = TestClips.frameLuma(tools, fromHdr, at, W, H);
+        byte[] untouched = TestClips.frameLuma(tools, fromSdr, at, W, H);
+        // The red top half, away from the watermark, in luma (both reds clip to the same saturated RGB).
+        double difference = 0;
+        for (int row = 60; row < 300; row++) {
+            for (int col = 300; col < 980; col++) {
+                difference += Math.abs((toneMapped[row * W + col] & 0xff) - (untouched[row * W + col] & 0xff));
+            }
+        }
+        difference /= 240 * 680;
+        // Measured: 18 levels of luma for both (63 tone-mapped, 81 read as SDR); a re-encode moves it by about 1.
+        assertThat(difference).as(transfer + ": tone-mapped luma differs from the same values read as SDR")
+                .isGreaterThan(8);
     }
 
     @Test
