@@ -34,12 +34,17 @@ class WorkerReliabilityTest {
             UUID videoId = uploadRealClip(player);
             awaitStatus(videoId, "processed", Duration.ofMinutes(2));
             long processedBefore = worker.metrics().count("processed");
+            long skippedBefore = worker.metrics().count("skipped");
             String processedAt = processedAt(videoId);
 
             TestPlatform.queue().send(new ProcessingJob(videoId));
             TestPlatform.queue().send(new ProcessingJob(videoId));
+            // What the name claims, observed: each duplicate's claim found the video done and did nothing.
+            TestWorkers.await(Duration.ofSeconds(30), "both duplicates to be skipped",
+                    () -> worker.metrics().count("skipped") - skippedBefore == 2);
             TestWorkers.await(Duration.ofSeconds(30), "both duplicates to be consumed", TestWorkers::jobsQueueIsEmpty);
 
+            assertThat(status(videoId)).isEqualTo("processed");
             assertThat(worker.metrics().count("processed")).isEqualTo(processedBefore);
             assertThat(processedAt(videoId)).isEqualTo(processedAt);
             assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
