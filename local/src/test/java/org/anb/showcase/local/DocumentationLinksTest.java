@@ -26,9 +26,13 @@ import org.junit.jupiter.api.Test;
 class DocumentationLinksTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
-    /** `Class.method`, `Class.method(...)` or a name cut with `...`, inside backticks (a file name is not one). */
+    /**
+     * `Class.method`, `Class.method(...)`, a name cut with `...`, or one with the line a test failed at
+     * (`Class.method:42`, the mutation table), inside backticks; a file name is not one.
+     */
     private static final Pattern CITATION = Pattern.compile(
-            "`([A-Z][A-Za-z0-9]*)\\.(?!(?:java|md|ya?ml|xml|sh|json|m?js|html|css)`)([a-z][A-Za-z0-9]*)(\\.\\.\\.|\\([^`]*\\))?`");
+            "`([A-Z][A-Za-z0-9]*)\\.(?!(?:java|md|ya?ml|xml|sh|json|m?js|html|css)`)([a-z][A-Za-z0-9]*)"
+                    + "(\\.\\.\\.|\\([^`]*\\))?(?::\\d+(?:->\\w+:\\d+)?)?`");
 
     @Test
     void everyRelativeLinkResolvesInsideTheRepository() throws IOException {
