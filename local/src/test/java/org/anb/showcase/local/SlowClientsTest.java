@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,9 +75,7 @@ class SlowClientsTest {
         ApiClient sameHost = ApiClient.at(platform.apiUrl()).from("203.0.113.66");
         try (Trickle attack = Trickle.open(platform.api().port(), i -> "203.0.113.66")) {
             attack.sendHeaders();
-            // Observed, not timed: the host's trickles hold its slots once a request of its own is refused.
-            TestWorkers.await(Duration.ofSeconds(20), "the host's trickles to take its slots",
-                    () -> statusOnANewConnection("203.0.113.66") == 429);
+            Thread.sleep(1_000);
             assertServedInTime(ApiClient.at(platform.apiUrl()).from("198.51.100.7"));
             Reply refused = sameHost.get("/api/public/rankings", null);
             assertThat(refused.status()).as("the host's 32 slots are all taken").isEqualTo(429);
@@ -97,10 +92,8 @@ class SlowClientsTest {
     void manyHostsFillingEverySlotGet503WhileTheHealthListenerAnswers() throws Exception {
         try (Trickle attack = Trickle.open(platform.api().port(), i -> "198.18." + (i / 250) + "." + (i % 250 + 1))) {
             attack.sendHeaders();
+            Thread.sleep(1_000);
             ApiClient bystander = ApiClient.at(platform.apiUrl()).from("192.0.2.9");
-            // Observed, not timed: every slot is held once a bystander is refused.
-            TestWorkers.await(Duration.ofSeconds(20), "the trickles to fill every slot",
-                    () -> statusOnANewConnection("192.0.2.10") == 503);
             long start = System.nanoTime();
             Reply busy = bystander.get("/api/public/rankings", null);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -115,23 +108,6 @@ class SlowClientsTest {
         }
         assertThat(ApiClient.at(platform.apiUrl()).get("/api/public/rankings", null).status()).isEqualTo(200);
         assertThat(errors).isEmpty();
-    }
-
-    /**
-     * A probe on a connection of its own: the shared client would reuse a kept-alive connection the server admitted
-     * before the slots filled, and never see the refusal a new client gets.
-     */
-    private static int statusOnANewConnection(String from) {
-        try (HttpClient fresh = HttpClient.newHttpClient()) {
-            return fresh.send(HttpRequest.newBuilder(URI.create(platform.apiUrl() + "/api/public/rankings"))
-                            .header("X-Forwarded-For", from).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1; // refused at the door: not yet the answer we wait for
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     private static void assertServedInTime(ApiClient client) {
