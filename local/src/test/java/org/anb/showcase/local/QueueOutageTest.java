@@ -56,7 +56,7 @@ class QueueOutageTest {
 
         // As if the job had been lost an hour ago (a crash between the row and the send, a purged queue...), with
         // no other job waiting (other tests' uploads would otherwise wait on this queue that no worker reads).
-        purgeJobs();
+        QueueProbe.purgeJobs();
         TestPlatform.database().update(
                 "UPDATE videos SET last_enqueued_at = now() - interval '2 hours' WHERE id = ?", videoId);
 
@@ -71,7 +71,7 @@ class QueueOutageTest {
         Player player = api.newPlayer("Cali");
         UUID videoId = api.uploadSample(player, "en fila");
         assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(10))).as("the original job").isTrue();
-        purgeJobs();
+        QueueProbe.purgeJobs();
         var queue = TestPlatform.queue();
         queue.send(new org.anb.showcase.core.queue.ProcessingJob(UUID.randomUUID())); // the workers are behind
         TestPlatform.database().update(
@@ -82,16 +82,8 @@ class QueueOutageTest {
                 .as("not re-sent while a job waits").isEqualTo(1);
         assertThat(queue.waitingJobs()).isEqualTo(1);
 
-        purgeJobs(); // the workers caught up
+        QueueProbe.purgeJobs(); // the workers caught up
         assertThat(QueueProbe.jobArrivesFor(videoId, Duration.ofSeconds(15))).as("re-sent once nothing waits").isTrue();
-    }
-
-    private static void purgeJobs() throws InterruptedException {
-        var queue = TestPlatform.queue();
-        queue.client().purgeQueue(b -> b.queueUrl(queue.jobsQueueUrl()));
-        while (queue.waitingJobs() > 0) {
-            Thread.sleep(50);
-        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Multipart;
 import org.anb.showcase.local.support.ApiClient.Player;
 import org.anb.showcase.local.support.BucketInspector;
+import org.anb.showcase.local.support.QueueProbe;
 import org.anb.showcase.local.support.TestPlatform;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.WorkerService;
@@ -54,7 +55,7 @@ class WorkerReliabilityTest {
     @Test
     void aWorkerStoppedMidEncodeGivesTheJobBackAndAnotherFinishesItOnce(@TempDir Path workDir) throws IOException {
         // Only this test's job on the queue: "visible again" below counts it.
-        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
+        QueueProbe.purgeJobs();
         Player player = api.newPlayer("Cali");
         UUID videoId;
         Path firstDir = Files.createDirectories(workDir.resolve("first"));
@@ -85,10 +86,10 @@ class WorkerReliabilityTest {
     @Test
     void aLiveLeaseIsRespectedAndAnExpiredOneIsTakenOverExactlyOnce(@TempDir Path workDir) throws IOException {
         // Only this test's jobs: the counts below are over every job the workers run.
-        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
+        QueueProbe.purgeJobs();
         Player player = api.newPlayer("Cali");
         UUID videoId = uploadRealClip(player);
-        TestPlatform.queue().client().purgeQueue(b -> b.queueUrl(TestPlatform.queue().jobsQueueUrl()));
+        QueueProbe.purgeJobs();
 
         try (WorkerService first = TestWorkers.start(Files.createDirectories(workDir.resolve("a")), Map.of());
              WorkerService second = TestWorkers.start(Files.createDirectories(workDir.resolve("b")), Map.of())) {

@@ -56,6 +56,8 @@ public final class Alarms extends ComponentResource {
         child = CustomResourceOptions.builder().parent(this).build();
         String prefix = config.prefix();
         var alb = loadBalancer.arnSuffix().applyValue(lb -> Map.of("LoadBalancer", lb));
+        var targets = Output.tuple(loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())
+                .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2));
         var db = database.identifier().applyValue(id -> Map.of("DBInstanceIdentifier", id));
         var key = new Key(prefix + "-alarms", KeyArgs.builder()
                 .description("Encrypts the alarm topic; CloudWatch may use it to publish alarms")
@@ -112,14 +114,12 @@ public final class Alarms extends ComponentResource {
         // Silence is the outage here: with no healthy target the metric may stop altogether.
         alarm(prefix + "-api-none-healthy", "No API instance is healthy: every request through CloudFront fails",
                 MetricAlarmArgs.builder().namespace("AWS/ApplicationELB").metricName("HealthyHostCount")
-                        .dimensions(Output.tuple(loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())
-                                .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2)))
+                        .dimensions(targets)
                         .statistic("Minimum").period(60).evaluationPeriods(2).threshold(1.0)
                         .comparisonOperator("LessThanThreshold"), "breaching");
         alarm(prefix + "-api-unhealthy", "An API target failed its health check", MetricAlarmArgs.builder()
                 .namespace("AWS/ApplicationELB").metricName("UnHealthyHostCount")
-                .dimensions(Output.tuple(loadBalancer.arnSuffix(), loadBalancer.targetGroupArnSuffix())
-                        .applyValue(t -> Map.of("LoadBalancer", t.t1, "TargetGroup", t.t2)))
+                .dimensions(targets)
                 .statistic("Maximum").period(60).evaluationPeriods(3).threshold(0.0)
                 .comparisonOperator("GreaterThanThreshold"));
         alarm(prefix + "-db-cpu", "Database CPU above 80 %", MetricAlarmArgs.builder()

@@ -27,4 +27,11 @@ public final class QueueProbe {
         }
         return false;
     }
+
+    /** Empties the jobs queue and returns once it reports nothing waiting: a test then counts only its own jobs. */
+    public static void purgeJobs() {
+        JobQueue queue = TestPlatform.queue();
+        queue.client().purgeQueue(b -> b.queueUrl(queue.jobsQueueUrl()));
+        TestWorkers.await(Duration.ofSeconds(10), "the purged queue to be empty", () -> queue.waitingJobs() == 0);
+    }
 }
