@@ -188,7 +188,9 @@ public final class ApiServer implements AutoCloseable {
                 .directHandlers(JsonDirectHandler::register)
                 // Prometheus text at /observe/metrics: outside /api, so CloudFront never routes the public to it.
                 // Weighed above the routes (100) so the JSON catch-all 404 below does not shadow it.
+                // Also on the health listener: readable while a flood holds every slot of the main one.
                 .addFeature(ObserveFeature.builder().weight(OBSERVE_BEFORE_ROUTES)
+                        .sockets(List.of(WebServer.DEFAULT_SOCKET_NAME, HEALTH_SOCKET))
                         .addObserver(MetricsObserver.create()).build())
                 // The load balancer's health checks on their own listener: a flood of slow requests filling the main
                 // listener's slots cannot make every node look dead.

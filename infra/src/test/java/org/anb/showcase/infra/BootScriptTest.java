@@ -129,7 +129,7 @@ class BootScriptTest {
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.calls).contains("dnf install -y docker amazon-cloudwatch-agent");
         Path etc = dir.resolve("opt/aws/amazon-cloudwatch-agent/etc");
-        String port = tier.equals("api") ? "8080" : "8081";
+        String port = tier.equals("api") ? "8082" : "8081"; // the API's health listener: readable when 8080 is full
         assertThat(Files.readString(etc.resolve("prometheus.yaml"))).contains("job_name: anb-" + tier,
                 "metrics_path: /observe/metrics", "localhost:" + port);
         var agent = com.google.gson.JsonParser.parseString(Files.readString(etc.resolve("anb.json"))).getAsJsonObject()

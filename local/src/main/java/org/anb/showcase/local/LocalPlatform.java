@@ -45,6 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final List<ApiServer> extraApis = new java.util.ArrayList<>();
     private EmbeddedDatabase database;
     private EmbeddedQueueServer queueServer;
+    private EmbeddedMailServer mailServer;
     private EmbeddedObjectStore objectServer;
 
     private LocalPlatform(LocalSettings settings, Map<String, String> overrides, Map<String, String> environment) {
@@ -54,7 +55,8 @@ public final class LocalPlatform implements AutoCloseable {
         try {
             // The quick servers first: a free port picked ahead (tests) must not be taken by one of the many
             // outgoing connections while PostgreSQL takes its seconds to start.
-            started(EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort()));
+            mailServer = EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort());
+            started(() -> mailServer.close());
             // Pushed as lambdas over the fields: a fault test may have restarted a server since.
             database = EmbeddedDatabase.start(settings.postgresDir(), settings.postgresPort(), databaseCredentials());
             started(() -> database.close());
@@ -215,6 +217,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** Starts the SQS server again on the same port, with its queues (empty). */
     public void startQueue() {
         queueServer = EmbeddedQueueServer.start(settings.sqsPort());
+    }
+
+    /** Stops the SMTP and IMAP server (mail already delivered is gone with it). For fault tests. */
+    public void stopMail() {
+        mailServer.close();
+    }
+
+    /** Starts the mail server again on the same ports, with empty mailboxes. */
+    public void startMail() {
+        mailServer = EmbeddedMailServer.start(settings.smtpPort(), settings.imapPort());
     }
 
     /** Stops the S3 server (its objects stay on disk). For fault tests. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -124,6 +125,13 @@ class BadInputFuzzTest {
         assertThat(reply.status()).isIn(400, 401, 403, 404, 414);
     }
 
+    @Example
+    void anUnknownRouteIsA404WithTheApisOwnMessage() {
+        Reply reply = api.get("/api/no-such-route", null);
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.message()).isEqualTo("Recurso no encontrado.");
+    }
+
     @Property(tries = 40)
     void brokenMultipartIsRefusedCleanly(@ForAll("bytes") byte[] body, @ForAll("boundaries") String boundary) {
         Reply reply = api.send(api.request("/api/videos/upload", token())
@@ -133,7 +141,7 @@ class BadInputFuzzTest {
         assertThat(reply.status()).isBetween(400, 499);
     }
 
-    @net.jqwik.api.Example
+    @Example
     void hugeHeadersAndUrlsAreRefusedBeforeRoutingWithJson() {
         Reply headers = api.send(api.request("/api/public/rankings", null).header("X-Padding", "h".repeat(20_000))
                 .GET().build());

@@ -13,6 +13,7 @@ import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.Contest;
 import org.anb.showcase.local.support.Mailbox;
 import org.anb.showcase.local.support.TestPlatform;
+import org.anb.showcase.local.support.TestWorkers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +44,32 @@ class ConfirmedAccountsTest {
         assertThat(again.status()).as("single use").isEqualTo(400);
         assertThat(api.post("/api/auth/verify", null, Map.of("token", "forjado")).status()).isEqualTo(400);
         assertThat(api.post("/api/auth/verify", null, Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSignUpWhileTheMailServerIsDownAnswersAtOnceAndItsMailIsSentOnceTheServerIsBack() {
+        LocalPlatform platform = TestPlatform.platform();
+        Player player;
+        platform.stopMail();
+        try {
+            long start = System.nanoTime();
+            player = api.newUnconfirmedPlayer("Ana", "Cali");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the sign-up never waits for the mail server")
+                    .isLessThan(Duration.ofSeconds(5));
+            TestWorkers.await(Duration.ofSeconds(30), "the sender to try once and fail",
+                    () -> TestPlatform.database().count("SELECT count(*) FROM mail_outbox WHERE recipient = ? "
+                            + "AND sent_at IS NULL AND attempts >= 1", player.email()) == 1);
+            assertThat(TestPlatform.database().count("SELECT count(*) FROM mail_outbox WHERE recipient = ? "
+                    + "AND next_attempt_at BETWEEN now() + interval '20 seconds' AND now() + interval '31 seconds'",
+                    player.email())).as("the next attempt waits its backoff (30 s after the first failure)").isOne();
+        } finally {
+            platform.startMail();
+        }
+        // The backoff's wait, shortened: the message falls due now, as it would 30 s later.
+        TestPlatform.database().update("UPDATE mail_outbox SET next_attempt_at = now() WHERE recipient = ?",
+                player.email());
+        String token = Mailbox.of(player.email()).awaitMail(1).tokenOf("/confirmar");
+        assertThat(api.post("/api/auth/verify", null, Map.of("token", token)).status()).isEqualTo(200);
     }
 
     @Test

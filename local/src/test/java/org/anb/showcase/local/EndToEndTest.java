@@ -23,6 +23,7 @@ import org.anb.showcase.local.support.ApiClient.Reply;
 import org.anb.showcase.local.support.TestPlatform;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.WorkerService;
+import org.anb.showcase.worker.observe.WorkerMetrics;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -112,12 +113,16 @@ class EndToEndTest {
 
     @Test
     void aFileThatIsNotReallyAVideoEndsFailedWithAReasonItsOwnerCanRead() {
+        WorkerMetrics outcomes = new WorkerMetrics(); // the JVM's meters: the in-process worker's counts
+        long rejectedBefore = outcomes.count("rejected");
         Player player = api.newPlayer("Cali");
         UUID videoId = api.uploadSample(player, "sólo la cabecera");
 
         TestWorkers.await(Duration.ofMinutes(1), "the video to fail", () -> "failed".equals(status(player, videoId)));
         assertThat(api.get("/api/videos/" + videoId, player.token()).body().path("failure_reason").asText())
-                .isNotBlank().doesNotContain("Exception");
+                .as("the probe's reason, not the dead-letter queue's after 5 attempts")
+                .startsWith("El archivo").doesNotContain("Exception");
+        assertThat(outcomes.count("rejected")).as("refused at its first attempt").isGreaterThan(rejectedBefore);
     }
 
     private String status(Player player, UUID videoId) {

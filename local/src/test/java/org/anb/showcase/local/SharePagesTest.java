@@ -141,7 +141,8 @@ class SharePagesTest {
         assertThat(api.get("/oembed", null).status()).isEqualTo(400);
         assertThat(api.get("/oembed?url=" + URLEncoder.encode(pageUrl, StandardCharsets.UTF_8) + "&format=xml", null)
                 .status()).isEqualTo(501);
-        for (String foreign : List.of("https://example.com/watch?v=1", "ftp://x/v/" + video, "no es una url ::",
+        for (String foreign : List.of("https://example.com/watch?v=1", "https://example.com/v/" + video,
+                "ftp://x/v/" + video, "no es una url ::",
                 pageUrl.replace("/v/" + video, "/v/" + UUID.randomUUID()))) {
             Reply refused = api.get("/oembed?url=" + URLEncoder.encode(foreign, StandardCharsets.UTF_8), null);
             assertThat(refused.status()).as(foreign).isEqualTo(404);

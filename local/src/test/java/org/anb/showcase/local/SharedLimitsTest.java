@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -90,7 +91,7 @@ class SharedLimitsTest {
     void parallelUploadsOverTwoInstancesCannotAllPassTheDailyQuota() throws Exception {
         Player player = TestPlatform.api().newPlayer("Cali");
 
-        List<Reply> replies = spread(8, (api, i) -> api.upload(player.token(), ApiClient.Multipart.builder()
+        List<Reply> replies = spread(32, (api, i) -> api.upload(player.token(), ApiClient.Multipart.builder()
                 .file("video_file", SampleVideos.smallMp4()).field("title", "cuota " + i)));
 
         assertThat(replies).extracting(Reply::status).as("a quota of 1 byte: the first upload only")
@@ -102,13 +103,18 @@ class SharedLimitsTest {
         Reply on(ApiClient api, int index) throws Exception;
     }
 
-    /** {@code count} requests at once, alternating between the two instances. */
+    /** {@code count} requests at once (released together), alternating between the two instances. */
     private List<Reply> spread(int count, Call call) throws Exception {
+        CountDownLatch ready = new CountDownLatch(count);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Reply>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
-                Callable<Reply> task = () -> call.on(client(index % 2), index);
+                Callable<Reply> task = () -> {
+                    ready.countDown();
+                    ready.await();
+                    return call.on(client(index % 2), index);
+                };
                 futures.add(pool.submit(task));
             }
             List<Reply> replies = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 
 import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Reply;
+import org.anb.showcase.local.support.MetricValues;
 import org.anb.showcase.local.support.TestWorkers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowClientsTest {
     private static final int CONNECTIONS = 300;
+    private static final int SLOTS_PER_CLIENT = 32; // limits.concurrent-per-client in application.yaml
+    private static final int SERVER_SLOTS = 256; // server.max-concurrent-requests in application.yaml
 
     @TempDir
     static Path dir;
@@ -75,7 +78,7 @@ class SlowClientsTest {
         ApiClient sameHost = ApiClient.at(platform.apiUrl()).from("203.0.113.66");
         try (Trickle attack = Trickle.open(platform.api().port(), i -> "203.0.113.66")) {
             attack.sendHeaders();
-            Thread.sleep(1_000);
+            awaitSlotsHeld(SLOTS_PER_CLIENT, "the host's share of slots to be held by its trickles");
             assertServedInTime(ApiClient.at(platform.apiUrl()).from("198.51.100.7"));
             Reply refused = sameHost.get("/api/public/rankings", null);
             assertThat(refused.status()).as("the host's 32 slots are all taken").isEqualTo(429);
@@ -92,7 +95,7 @@ class SlowClientsTest {
     void manyHostsFillingEverySlotGet503WhileTheHealthListenerAnswers() throws Exception {
         try (Trickle attack = Trickle.open(platform.api().port(), i -> "198.18." + (i / 250) + "." + (i % 250 + 1))) {
             attack.sendHeaders();
-            Thread.sleep(1_000);
+            awaitSlotsHeld(SERVER_SLOTS, "every slot of the listener to be held by a trickle");
             ApiClient bystander = ApiClient.at(platform.apiUrl()).from("192.0.2.9");
             long start = System.nanoTime();
             Reply busy = bystander.get("/api/public/rankings", null);
@@ -108,6 +111,13 @@ class SlowClientsTest {
         }
         assertThat(ApiClient.at(platform.apiUrl()).get("/api/public/rankings", null).status()).isEqualTo(200);
         assertThat(errors).isEmpty();
+    }
+
+    /** Waits on the server's own count of admitted requests, read from the health listener (never full). */
+    private static void awaitSlotsHeld(int slots, String what) {
+        ApiClient internal = ApiClient.at("http://localhost:" + platform.api().healthPort());
+        TestWorkers.await(Duration.ofSeconds(30), what,
+                () -> MetricValues.sum(internal, "anb_api_requests_in_flight") >= slots);
     }
 
     private static void assertServedInTime(ApiClient client) {

@@ -20,6 +20,7 @@ import org.anb.showcase.local.support.ApiClient;
 import org.anb.showcase.local.support.ApiClient.Player;
 import org.anb.showcase.local.support.TestWorkers;
 import org.anb.showcase.worker.WorkerService;
+import org.anb.showcase.worker.observe.WorkerMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +39,14 @@ class WorkerFaultsTest {
             ApiClient api = ApiClient.at(platform.apiUrl());
             Player player = api.newPlayer("Cali");
             UUID videoId = TestWorkers.uploadClip(api, player);
-            TestWorkers.await(Duration.ofSeconds(30), "processing to start", () -> status(api, player, videoId).equals("processing"));
-
+            // Storage goes away while the worker encodes: the download is done, storing the output will fail.
+            Path jobs = platform.settings().dataDir().resolve("worker").resolve("jobs");
+            TestWorkers.await(Duration.ofSeconds(90), "the worker to be encoding", () -> hasFile(jobs, "broadcast.mp4"));
+            WorkerMetrics outcomes = new WorkerMetrics(); // the JVM's meters: the in-process worker's counts
+            long retriedBefore = outcomes.count("retried");
             platform.stopObjectStore();
-            Thread.sleep(6_000);
+            TestWorkers.await(Duration.ofSeconds(90), "storing the output to fail and the job to be put back",
+                    () -> outcomes.count("retried") > retriedBefore);
             assertThat(status(api, player, videoId)).as("not processed while its output cannot be stored")
                     .isIn("processing", "uploaded");
             platform.startObjectStore();

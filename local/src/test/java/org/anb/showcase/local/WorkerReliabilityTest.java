@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.anb.showcase.core.queue.JobQueue;
 import org.anb.showcase.core.queue.ProcessingJob;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.local.support.ApiClient;
@@ -118,6 +119,31 @@ class WorkerReliabilityTest {
                     .as("nobody started on it before the dead worker's lease ran out").isOne();
         }
         assertThat(BucketInspector.keysUnder(ObjectKeys.processed(videoId))).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatIsNotAJobIsDroppedAtOnceAndCountedMalformed(@TempDir Path workDir) {
+        QueueProbe.purgeJobs();
+        try (WorkerService worker = TestWorkers.start(workDir, Map.of())) {
+            long malformedBefore = worker.metrics().count("malformed");
+            long retriedBefore = worker.metrics().count("retried");
+            JobQueue queue = TestPlatform.queue();
+            queue.client().sendMessage(b -> b.queueUrl(queue.jobsQueueUrl()).messageBody("not a job at all"));
+            TestWorkers.await(Duration.ofSeconds(30), "the message to be counted malformed",
+                    () -> worker.metrics().count("malformed") > malformedBefore);
+            // Deleted, not hidden for a retry: nothing waits and nothing is in flight.
+            TestWorkers.await(Duration.ofSeconds(10), "the message to be deleted", TestWorkers::jobsQueueIsEmpty);
+            assertThat(worker.metrics().count("retried")).as("never retried").isEqualTo(retriedBefore);
+        }
+    }
+
+    @Test
+    void whatAKilledWorkerLeftInItsJobsDirectoryIsRemovedAtStart(@TempDir Path workDir) throws IOException {
+        Path leftover = Files.createDirectories(workDir.resolve("jobs").resolve("a-killed-job"));
+        Files.write(leftover.resolve("broadcast.mp4"), new byte[1024]);
+        try (WorkerService worker = TestWorkers.start(workDir, Map.of())) {
+            assertThat(leftover).as("a killed run's downloads and encodes are never resumed").doesNotExist();
+        }
     }
 
     @Test

@@ -133,10 +133,12 @@ public final class ShareRoutes {
         PublicRead.send(req, res, PublicRead.Rendered.of(answer), SHARED);
     }
 
-    private static Optional<Matcher> sharedPath(String url) {
+    /** The page a URL names, if it is one of ours: our site's host (http or https), a video or a player path. */
+    private Optional<Matcher> sharedPath(String url) {
         try {
             URI uri = URI.create(url);
-            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getPath() == null) {
+            if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getPath() == null
+                    || !URI.create(siteUrl).getAuthority().equalsIgnoreCase(uri.getAuthority())) {
                 return Optional.empty();
             }
             Matcher matcher = SHARED_PATH.matcher(uri.getPath());

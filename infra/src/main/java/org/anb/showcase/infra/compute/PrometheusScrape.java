@@ -1,6 +1,7 @@
 package org.anb.showcase.infra.compute;
 
 import org.anb.showcase.infra.Policies;
+import org.anb.showcase.infra.network.Firewall;
 
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,10 @@ public record PrometheusScrape(String job, int port, List<Selection> selectors) 
     public record Selection(String metric, List<String> dimensions) {
     }
 
-    public static final PrometheusScrape API = new PrometheusScrape("anb-api", 8080, List.of(
+    /** The API's health listener (8082): it answers while a flood holds every slot of the public one (8080). */
+    public static final PrometheusScrape API = new PrometheusScrape("anb-api", Firewall.API_HEALTH_PORT, List.of(
             new Selection("^anb_api_requests_seconds_count$", List.of("status")),
+            new Selection("^anb_api_requests_in_flight$", List.of()),
             new Selection("^hikaricp_connections_(active|pending)$", List.of()),
             new Selection("^anb_api_vote_batch_size_(sum|count)$", List.of()),
             new Selection("^jvm_memory_used_bytes$", List.of("area"))));

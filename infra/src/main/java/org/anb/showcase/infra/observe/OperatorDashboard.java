@@ -48,8 +48,9 @@ public final class OperatorDashboard extends ComponentResource {
                                 metric("AWS/RDS", "DatabaseConnections", "Maximum", "DBInstanceIdentifier", t.t3),
                                 metric("AWS/RDS", "FreeStorageSpace", "Minimum", "DBInstanceIdentifier", t.t3))),
                         // From the instances' own /observe/metrics (PrometheusScrape): one sample a minute each.
-                        widget("Instances: API pool connections in use, worker jobs running, jobs ended", 48,
-                                config.region(), List.of(
+                        widget("Instances: API requests in flight (503 past 256 each), pool connections in use, "
+                                + "worker jobs running, jobs ended", 48, config.region(), List.of(
+                                        scraped("anb_api_requests_in_flight", "anb-api"),
                                         scraped("hikaricp_connections_active", "anb-api"),
                                         scraped("anb_worker_jobs_in_flight", "anb-worker"),
                                         scraped("anb_worker_jobs_total", "anb-worker")))))));

@@ -160,6 +160,31 @@ class BroadcastEncoderTest {
         assertThat(filter).startsWith("[0:3]fps=30,scale=406:720,");
     }
 
+    @Test
+    void theDecoderUsesTheConfiguredThreadsSoOneEncodeCannotTakeEveryCore() {
+        EncodeLimits limits = EncodeLimits.defaults();
+        BroadcastEncoder twoThreads = new BroadcastEncoder(tools, AnbBrand.writeTo(dir), "veryfast",
+                new EncodeLimits(limits.baseTime(), limits.timePerInputSecond(), 2, limits.memoryBytes()));
+        ProbedVideo video = new ProbedVideo(0, "hevc", 7680, 4320, 1, 0, 30, Duration.ofSeconds(25), false);
+        List<String> command = twoThreads.command(dir.resolve("in.mp4"), video, dir.resolve("o.mp4"), dir.resolve("p.jpg"));
+        assertThat(command.subList(0, command.indexOf("-i"))).containsSequence("-threads", "2");
+    }
+
+    @Test
+    void theFrameFitsThePicturesDisplayShapeUprightWithWidePixelsAndInEvenSizes() {
+        assertThat(BroadcastEncoder.fittedSize(video(1920, 1080, 1, 90))).as("a phone held upright")
+                .containsExactly(406, 720);
+        assertThat(BroadcastEncoder.fittedSize(video(1440, 1080, 4.0 / 3, 0))).as("4:3 pixels, 16:9 on screen")
+                .containsExactly(1280, 720);
+        int[] fromOdd = BroadcastEncoder.fittedSize(video(853, 479, 1, 0));
+        assertThat(new int[] {fromOdd[0] % 2, fromOdd[1] % 2}).as("odd sizes become even (x264's 4:2:0)")
+                .containsExactly(0, 0);
+    }
+
+    private static ProbedVideo video(int width, int height, double pixelAspect, int rotation) {
+        return new ProbedVideo(0, "h264", width, height, pixelAspect, rotation, 30, Duration.ofSeconds(25), false);
+    }
+
     private static JsonNode probe(Path file) throws Exception {
         return new ObjectMapper().readTree(ProcessRunner.run(List.of(tools.ffprobe().toString(), "-v", "error",
                 "-print_format", "json", "-show_format", "-show_streams", file.toString()), tools.environment(), dir,

@@ -32,4 +32,26 @@ class MediaProbeTest {
         MediaProbe lenient = new MediaProbe(TOOLS, MediaRules.defaults().withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)));
         assertThat(lenient.probe(clip).width()).isEqualTo(640);
     }
+
+    @Test
+    void rateTracksContainerAndMissingPicturesAreRefusedWithTheirReasonAndTheRealTrackIsChosen(@TempDir Path dir)
+            throws Exception {
+        MediaSamples samples = new MediaSamples(TOOLS, dir);
+        MediaProbe lenient = new MediaProbe(TOOLS, MediaRules.defaults().withDurations(Duration.ofSeconds(1), Duration.ofSeconds(60)));
+        assertThatThrownBy(() -> lenient.probe(samples.h264("fast.mp4", 64, 36, "300", 3, "")))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("cuadros por segundo");
+        assertThatThrownBy(() -> lenient.probe(samples.manyTracks("tracks.mp4", 17)))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("17 pistas");
+        assertThatThrownBy(() -> lenient.probe(samples.h264("matroska.mp4", 64, 36, "10", 3, "-f matroska")))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no es un video MP4");
+        assertThatThrownBy(() -> lenient.probe(samples.audioOnly("audio.mp4", 3)))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no contiene una pista de video");
+        assertThatThrownBy(() -> lenient.probe(samples.truncated("third.mp4")))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("incompleto");
+        // The cover is a PNG and the thumbnail track MJPEG: the track read must be the H.264 one.
+        assertThat(lenient.probe(samples.withCoverArt("cover.mp4", 3)).codec()).as("not the cover picture")
+                .isEqualTo("h264");
+        assertThat(lenient.probe(samples.withThumbnailTrackFirst("thumbnail.mp4", 3)).codec())
+                .as("not the one-frame thumbnail track").isEqualTo("h264");
+    }
 }
