@@ -49,6 +49,9 @@ class ResultsTest {
                 .isEqualTo(200);
         contest.votes(winnerVideo, 4);
         contest.votes(runnerUpVideo, 2);
+        // Voided before the results: out of the standings and out of the ballots file alike.
+        assertThat(api.post("/api/admin/votes/void", organizer.token(), Map.of("video_id", runnerUpVideo.toString(),
+                "reason", "bots")).status()).isEqualTo(200);
         Player fan = api.newPlayer("Fan");
         assertThat(api.post("/api/public/videos/" + winnerVideo + "/vote", fan.token(), null).status()).isEqualTo(200);
         assertThat(api.get("/api/public/results", null).status()).isEqualTo(404);
@@ -66,7 +69,8 @@ class ResultsTest {
         assertThat(mine.get(0).path("username").asText()).isEqualTo("Ganadora Prueba");
         assertThat(mine.get(0).path("votes").asInt()).isEqualTo(5);
         assertThat(mine.get(0).path("position").asInt()).isEqualTo(1);
-        assertThat(mine.get(1).path("votes").asInt()).isEqualTo(2);
+        assertThat(mine.get(1).path("votes").asInt()).isZero();
+        assertThat(mine.get(1).path("void").asInt()).isEqualTo(2);
         assertThat(mine.get(0).has("held")).isTrue();
         assertThat(mine.get(0).has("void")).isTrue();
 

@@ -111,12 +111,14 @@ class SearchAndProfilesTest {
         String city = uniqueCity("Posiciones");
         Player first = api.newPlayer("Primera", city);
         Player second = api.newPlayer("Segundo", city);
+        Player tied = api.newPlayer("Tercero", city); // as many votes as the second, signed up later
         UUID firstVideo = contest.publishedVideo(first, "la mejor");
         UUID secondVideo = contest.publishedVideo(second, "la otra");
         UUID secondsOther = contest.publishedVideo(second, "y otra más");
         contest.votes(firstVideo, 4);
         contest.votes(secondVideo, 1);
         contest.votes(secondsOther, 2);
+        contest.votes(contest.publishedVideo(tied, "empate"), 3);
 
         JsonNode video = api.get("/api/public/videos/" + secondVideo, null).body();
         assertThat(video.path("video_id").asText()).isEqualTo(secondVideo.toString());
@@ -137,6 +139,10 @@ class SearchAndProfilesTest {
         assertThat(player.path("rank").asLong()).isEqualTo(overallPosition(first.id()));
         assertThat(ids(api.get("/api/public/players/" + second.id(), null).body().path("videos")))
                 .containsExactly(secondsOther, secondVideo);
+        JsonNode third = api.get("/api/public/players/" + tied.id(), null).body();
+        assertThat(third.path("city_rank").asLong()).as("a tie goes to the earlier sign-up, as in the rankings")
+                .isEqualTo(3);
+        assertThat(third.path("rank").asLong()).isEqualTo(overallPosition(tied.id()));
 
         JsonNode cityRanking = api.get("/api/public/rankings?expand=player&city=" + encode(city), null).body();
         assertThat(cityRanking.get(0).path("player_id").asText()).isEqualTo(first.id().toString());

@@ -126,14 +126,16 @@ class WorkerReliabilityTest {
         QueueProbe.purgeJobs();
         try (WorkerService worker = TestWorkers.start(workDir, Map.of())) {
             long malformedBefore = worker.metrics().count("malformed");
-            long retriedBefore = worker.metrics().count("retried");
+            long deadLetteredBefore = worker.metrics().count("dead_lettered");
             JobQueue queue = TestPlatform.queue();
             queue.client().sendMessage(b -> b.queueUrl(queue.jobsQueueUrl()).messageBody("not a job at all"));
             TestWorkers.await(Duration.ofSeconds(30), "the message to be counted malformed",
                     () -> worker.metrics().count("malformed") > malformedBefore);
             // Deleted, not hidden for a retry: nothing waits and nothing is in flight.
             TestWorkers.await(Duration.ofSeconds(10), "the message to be deleted", TestWorkers::jobsQueueIsEmpty);
-            assertThat(worker.metrics().count("retried")).as("never retried").isEqualTo(retriedBefore);
+            assertThat(worker.metrics().count("malformed")).as("read once, never again").isEqualTo(malformedBefore + 1);
+            assertThat(worker.metrics().count("dead_lettered")).as("deleted, not left to reach the dead-letter queue")
+                    .isEqualTo(deadLetteredBefore);
         }
     }
 
