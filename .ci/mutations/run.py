@@ -27,6 +27,8 @@ def verdict(r):
     red = [l.replace("[ERROR]", "").strip() for l in r.stdout.splitlines() if l.startswith("[ERROR]   ") and "Test." in l]
     if r.returncode == 0:
         return "GREEN", ""
+    if "secrets in the test run's output" in r.stdout + r.stderr:
+        return "RED", "RunOutputScan.main (verify phase)"
     # Only a failing test counts: a build that does not compile proves nothing.
     return ("RED", red[0].split(" ")[0]) if red else ("BUILD FAILED", "")
 
@@ -52,6 +54,7 @@ def run(m, prepared):
     if other and m["module"] not in prepared:
         maven(f"-pl {m['module']} test-compile")  # once: the tested module's tests, compiled against the intact jars
         prepared.add(m["module"])
+    shutil.rmtree(os.path.join(ROOT, m["module"], "target", "surefire-reports"), ignore_errors=True)  # this run's only
     open(path, "w").write(original.replace(m["old"], m["new"], 1))
     try:
         if other:

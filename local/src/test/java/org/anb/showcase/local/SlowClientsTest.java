@@ -113,6 +113,22 @@ class SlowClientsTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void aClientHangingUpMidBodyIsNoIncident() throws Exception {
+        try (Socket socket = new Socket("localhost", platform.api().port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{\"email\": ").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            awaitSlotsHeld(1, "the login to be reading its body");
+            socket.setSoLinger(true, 0); // closed with a reset, as a phone that lost its signal
+        }
+        ApiClient internal = ApiClient.at("http://localhost:" + platform.api().healthPort());
+        TestWorkers.await(Duration.ofSeconds(30), "the abandoned request to end",
+                () -> MetricValues.sum(internal, "anb_api_requests_in_flight") == 0);
+        assertThat(errors).as("a hang-up is logged at debug level, never as an incident").isEmpty();
+    }
+
     /** Waits on the server's own count of admitted requests, read from the health listener (never full). */
     private static void awaitSlotsHeld(int slots, String what) {
         ApiClient internal = ApiClient.at("http://localhost:" + platform.api().healthPort());

@@ -61,6 +61,7 @@ public final class TestPlatform {
                 Path dir = Files.createTempDirectory("anb-test-");
                 platform = LocalPlatform.start(LocalSettings.ephemeral(dir), TEST_CONFIG);
                 Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+                RunOutputScan.remember(platform.config().get("auth.jwt-secret").asString().get());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -24,10 +24,17 @@ public final class MediaProbe {
 
     private final FfmpegTools tools;
     private final MediaRules rules;
+    private final Duration timeout;
 
     public MediaProbe(FfmpegTools tools, MediaRules rules) {
+        this(tools, rules, TIMEOUT);
+    }
+
+    /** With another limit for ffprobe's reading (a test's hanging input need not wait 30 s). */
+    MediaProbe(FfmpegTools tools, MediaRules rules, Duration timeout) {
         this.tools = tools;
         this.rules = rules;
+        this.timeout = timeout;
     }
 
     /** The video track to encode, or {@link InvalidMediaException} when the file breaks the rules. */
@@ -54,7 +61,7 @@ public final class MediaProbe {
         try {
             return JSON.readTree(ProcessRunner.run(List.of(tools.ffprobe().toString(), "-v", "error",
                     "-print_format", "json", "-show_format", "-show_streams", input.toString()),
-                    tools.environment(), input.getParent(), TIMEOUT));
+                    tools.environment(), input.getParent(), timeout));
         } catch (ProcessRunner.ToolFailedException | IOException e) {
             if (e instanceof ProcessRunner.ToolFailedException failed && !failed.causedByInput()) {
                 throw failed;

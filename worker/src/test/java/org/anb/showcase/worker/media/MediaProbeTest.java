@@ -2,6 +2,7 @@ package org.anb.showcase.worker.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,5 +54,14 @@ class MediaProbeTest {
                 .isEqualTo("h264");
         assertThat(lenient.probe(samples.withThumbnailTrackFirst("thumbnail.mp4", 3)).codec())
                 .as("not the one-frame thumbnail track").isEqualTo("h264");
+    }
+
+    @Test
+    void aProbeThatHangsIsKilledAndTheFileRefusedAsUnreadable(@TempDir Path dir) throws Exception {
+        Path neverWritten = dir.resolve("hangs.mp4");
+        assertThat(new ProcessBuilder("mkfifo", neverWritten.toString()).start().waitFor()).isZero();
+        MediaProbe probe = new MediaProbe(TOOLS, MediaRules.defaults(), Duration.ofSeconds(2));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> probe.probe(neverWritten))
+                .isInstanceOf(InvalidMediaException.class).hasMessageContaining("no es un video legible"));
     }
 }
