@@ -6,7 +6,8 @@ usage: python3 .ci/mutations/run.py [id ...]     (from the repository root, JAVA
 The modules must have been installed once (./mvnw install -DskipTests). A mutation in the tested module recompiles
 and runs it (infra, worker: 20-60 s); one in another module installs that module's jar alone, runs the tested
 module's already-compiled tests against it and puts the saved jar back (local: 40-90 s). A browser mutation (web/site)
-runs the whole browser story ("args" selects the browser group; npm ci --prefix web/e2e first): about 5 minutes."""
+runs the browser story up to the step it names ("args" selects the browser group; npm ci --prefix web/e2e first):
+one to three minutes."""
 import glob, json, os, shutil, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -49,6 +50,8 @@ def run(m, prepared):
     if m["old"] not in original:
         return "NOT APPLIED (the code moved: update mutations.json)", ""
     tests = f"-Dtest='{m['test']}' -Dsurefire.failIfNoSpecifiedTests=false {m.get('args', '')}"
+    if m.get("browser_test") and not m.get("full_story"):
+        tests += f" '-Dbrowser.stop-after={m['browser_test']}'"  # the story up to that step, not its cascade
     other = m.get("install")
     saved = None
     if other and m["module"] not in prepared:

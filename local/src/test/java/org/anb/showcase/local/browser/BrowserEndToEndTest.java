@@ -95,6 +95,11 @@ class BrowserEndToEndTest {
         node.environment().put("ANB_ORGANIZER_EMAIL", ORGANIZER_EMAIL);
         node.environment().put("ANB_ORGANIZER_PASSWORD", ORGANIZER_PASSWORD);
         Process process = node.start();
+        String stopAfter = System.getProperty("browser.stop-after", "");
+        if (!stopAfter.isEmpty()) {
+            theStoryUpToOneStep(process, stopAfter);
+            return;
+        }
         boolean finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
@@ -107,6 +112,26 @@ class BrowserEndToEndTest {
         assertThat(SCREENSHOTS.resolve("ranking.png")).exists();
         assertThat(SCREENSHOTS.resolve("mis-videos.png")).exists();
         theBroadcastOfTheChosenStartShowsTheSourceFromThere();
+    }
+
+    /**
+     * For the mutation check (.ci/mutations/run.py): the story runs up to the step whose name starts with
+     * {@code step}, then stops; that step's own verdict is the test's (the steps after it would only cascade).
+     */
+    private static void theStoryUpToOneStep(Process process, String step) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(TIMEOUT_MINUTES);
+        String verdict = null;
+        while (verdict == null && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            verdict = Files.readAllLines(LOG).stream().map(String::strip)
+                    .filter(line -> line.startsWith("✔ " + step) || line.startsWith("✖ " + step))
+                    .findFirst().orElse(null);
+        }
+        process.destroyForcibly().waitFor();
+        String output = Files.readString(LOG);
+        System.out.println(output);
+        assertThat(verdict).as("the step '%s' ran:%n%s", step, output).isNotNull();
+        assertThat(verdict).as("the step '%s':%n%s", step, output).startsWith("✔");
     }
 
     /**
