@@ -265,10 +265,12 @@ describe('the showcase in a browser', () => {
       'a published video without votes can be withdrawn, not published again');
 
     const unwanted = await upload('Toma equivocada');
-    page.once('dialog', (dialog) => dialog.accept());
+    let asked = null;
+    page.once('dialog', (dialog) => { asked = dialog.message(); return dialog.accept(); });
     await unwanted.getByRole('button', { name: 'Eliminar «Toma equivocada»' }).click();
     await page.getByText('El video ha sido eliminado exitosamente.').waitFor();
     await unwanted.waitFor({ state: 'detached' });
+    assert.match(asked ?? '', /¿Eliminar «Toma equivocada»\?/, 'a deletion is confirmed first');
   });
 
   test('a file that is only dressed as an MP4 ends failed, its reason shown without reloading', async () => {
