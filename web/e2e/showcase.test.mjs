@@ -120,12 +120,21 @@ function decodeBody(source) {
   return body;
 }
 
-/** The link to {@code path} in the newest mail about {@code subject}, waiting for it to arrive (up to 15 s). */
-async function mailedLink(address, subject, path) {
+/** The mails about {@code subject} that reached {@code address} so far. */
+async function mailsAbout(address, subject) {
+  return (await mailsTo(address).catch(() => [])).filter((m) => m.subject.includes(subject));
+}
+
+/**
+ * The link to {@code path} in the newest mail about {@code subject}, waiting (up to 15 s) until there are at least
+ * {@code count} such mails: a resent link must be a new mail, not the one already there.
+ */
+async function mailedLink(address, subject, path, count = 1) {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const mails = (await mailsTo(address).catch(() => [])).filter((m) => m.subject.includes(subject));
-    const link = mails.at(-1)?.body.match(new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_-]+`));
+    const mails = await mailsAbout(address, subject);
+    const link = mails.length < count ? null
+      : mails.at(-1)?.body.match(new RegExp(`https?://\\S+${path}\\?token=[A-Za-z0-9_-]+`));
     if (link) return link[0];
     if (Date.now() > deadline) throw new Error(`no mail about "${subject}" reached ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -661,9 +670,10 @@ describe('accounts people can trust: mail, passwords and personal data', () => {
     await logIn(page, player);
     await page.getByRole('link', { name: 'Mi cuenta' }).click();
     await page.getByText('Aún no confirmas tu correo').waitFor();
+    const mailedBefore = (await mailsAbout(player.email, 'Confirma tu correo')).length;
     await page.getByRole('button', { name: 'Reenviar enlace de confirmación' }).click();
     await page.getByText('Te enviamos un enlace nuevo.').waitFor();
-    await page.goto(await mailedLink(player.email, 'Confirma tu correo', '/confirmar'));
+    await page.goto(await mailedLink(player.email, 'Confirma tu correo', '/confirmar', mailedBefore + 1));
     await page.getByText('Correo confirmado. Tus votos ya cuentan.').waitFor();
     await page.goto('/mi-cuenta');
     await page.getByText('Correo confirmado.').waitFor();
