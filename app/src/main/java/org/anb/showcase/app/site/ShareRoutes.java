@@ -43,6 +43,7 @@ public final class ShareRoutes {
     private final SharePage page;
     private final PublicRead.Rendered notFound;
     private final String siteUrl;
+    private final String siteAuthority; // host[:port] a URL must name to be one of our pages
     private final String contentSecurityPolicy;
 
     public ShareRoutes(PublicProfiles profiles, PublicPages pages, String siteUrl, String storageOrigin) {
@@ -51,6 +52,7 @@ public final class ShareRoutes {
         this.page = new SharePage(WebSite.indexHtml());
         this.notFound = PublicRead.Rendered.html(page.notFound());
         this.siteUrl = siteUrl.endsWith("/") ? siteUrl.substring(0, siteUrl.length() - 1) : siteUrl;
+        this.siteAuthority = URI.create(this.siteUrl).getAuthority();
         this.contentSecurityPolicy = WebSite.contentSecurityPolicy(storageOrigin);
     }
 
@@ -138,7 +140,7 @@ public final class ShareRoutes {
         try {
             URI uri = URI.create(url);
             if (uri.getScheme() == null || !uri.getScheme().matches("https?") || uri.getPath() == null
-                    || !URI.create(siteUrl).getAuthority().equalsIgnoreCase(uri.getAuthority())) {
+                    || !siteAuthority.equalsIgnoreCase(uri.getAuthority())) {
                 return Optional.empty();
             }
             Matcher matcher = SHARED_PATH.matcher(uri.getPath());
