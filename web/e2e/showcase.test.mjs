@@ -2,7 +2,9 @@
 // BrowserEndToEndTest (local module) started. One story, in order: a player signs up, logs in, uploads, watches
 // the status change by itself; a fan votes; the ranking shows it. Screenshots go to $ANB_SCREENSHOTS.
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { ImapFlow } from 'imapflow';
@@ -658,6 +660,131 @@ describe('players on their phones: choosing the 30 s and seeing where they stand
     assert.match(await line.textContent(), /^1 voto · puesto 1 en tu ciudad · \d+ en el general$/);
     await page.context().close();
   });
+});
+
+describe('the page when things go wrong: hostile text, huge files, the API away, a dead session, double clicks', () => {
+  const MARKUP_TITLE = '<script>window.injected = "title"</script><img src=x onerror="window.injected = \'title\'">Jugada';
+  const marked = { first: '<img src=x onerror="window.injected = \'name\'">', last: '<b>Díaz</b>',
+    email: `markup.${run}@example.com`, password: 'marcaje-2026' };
+
+  /** A new page logged in as {@code person}, on Mis videos. */
+  async function loggedIn(person) {
+    const page = await newPage();
+    await page.goto('/ingresar?next=/mis-videos');
+    await logIn(page, person);
+    await page.getByRole('heading', { name: 'Mis videos' }).waitFor();
+    return page;
+  }
+
+  /** Counts the requests {@code page} sends that {@code matches} selects. */
+  function countRequests(page, matches) {
+    const seen = { count: 0 };
+    page.on('request', (request) => { if (matches(request)) seen.count++; });
+    return seen;
+  }
+
+  const isGrant = (request) => request.method() === 'POST' && new URL(request.url()).pathname === '/api/videos/uploads';
+  const isStoragePost = (request) => request.method() === 'POST' && !request.url().startsWith(SITE);
+
+  test('markup in a name or a title is shown as text and runs nothing; a double click on Subir video sends it once',
+    async () => {
+      const page = await newPage();
+      await signUp(page, marked);
+      const grants = countRequests(page, isGrant);
+      await page.getByLabel('Título').fill(MARKUP_TITLE);
+      await page.getByLabel('Archivo de video').setInputFiles(CLIP);
+      await page.getByLabel('Inicio de los 30 s').waitFor(); // the file is read: the first click goes straight to the upload
+      await page.getByLabel('Publicarlo para votación cuando esté procesado').uncheck(); // kept out of the gallery
+      await page.getByRole('button', { name: 'Subir video' }).dblclick();
+      await page.getByText('Video subido correctamente. Procesamiento en curso.').waitFor();
+      const item = page.locator('.my-video', { hasText: 'Jugada' });
+      assert.equal(await item.locator('h3').textContent(), MARKUP_TITLE, 'the title reads as typed');
+      assert.equal(grants.count, 1, 'the second click of the double click sent nothing');
+      assert.equal(await page.locator('.my-video').count(), 1, 'one video, not two');
+
+      const staff = await newPage();
+      await staff.goto('/ingresar');
+      await logIn(staff, organizer);
+      await staff.goto(`/equipo/personas?q=${encodeURIComponent(marked.email)}`);
+      const row = staff.locator('.people li', { hasText: marked.email });
+      assert.equal(await row.locator('strong').textContent(), `${marked.first} ${marked.last}`, 'the name reads as typed');
+      for (const seen of [page, staff]) {
+        assert.equal(await seen.locator('main img[src="x"], main script, main b').count(), 0, 'no element came of it');
+        assert.equal(await seen.evaluate(() => window.injected), undefined, 'no script of it ran');
+      }
+      await staff.context().close();
+      await page.context().close();
+    });
+
+  test('a file over 100 MB is refused before a byte of it is sent; storage\'s own refusals are told in Spanish',
+    async () => {
+      const page = await loggedIn(marked); // its abandoned grants count against this account's uploads, not the player's
+      const big = join(tmpdir(), `over-the-limit-${run}.mp4`);
+      await writeFile(big, '');
+      await truncate(big, 101 * 1024 * 1024); // sparse: no 101 MB written to disk
+      const storagePosts = countRequests(page, isStoragePost);
+      await page.getByLabel('Título').fill('Demasiado grande');
+      await page.getByLabel('Archivo de video').setInputFiles(big);
+      await page.getByRole('button', { name: 'Subir video' }).click();
+      await page.getByText(/^El archivo pesa 101[.,]0 MB; el máximo es 100[.,]0 MB\.$/).waitFor();
+      assert.equal(storagePosts.count, 0, 'not one byte went to storage');
+      await rm(big);
+
+      // What S3 itself answers (in English XML) when a form is too large or has expired, as the player reads it.
+      const refusals = [
+        ['EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 'El archivo supera el tamaño máximo permitido.'],
+        ['AccessDenied', 'Invalid according to Policy: Policy expired.', 'El permiso de subida expiró. Vuelve a intentarlo.'],
+      ];
+      for (const [code, message, shown] of refusals) {
+        await page.route((url) => url.origin !== new URL(SITE).origin, (route) => (isStoragePost(route.request())
+          ? route.fulfill({ status: code === 'AccessDenied' ? 403 : 400, contentType: 'application/xml',
+            headers: { 'Access-Control-Allow-Origin': new URL(SITE).origin },
+            body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>` })
+          : route.continue()));
+        await page.getByLabel('Archivo de video').setInputFiles(CLIP);
+        await page.getByRole('button', { name: 'Subir video' }).click();
+        await page.getByText(shown).waitFor();
+        await page.unrouteAll();
+      }
+      await page.context().close();
+    });
+
+  test('with the API out of reach the page says so, and Mis videos comes back by itself', async () => {
+    const page = await loggedIn(marked);
+    await page.locator('.my-video').first().waitFor();
+    await page.route('**/api/videos', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await page.getByText('No se pudo conectar con el servidor. Revisa tu conexión e intenta de nuevo.').waitFor();
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.unrouteAll();
+    await page.locator('.my-video').first().waitFor({ timeout: 10_000 }); // the next try is due in 6 s
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'back without a reload');
+    await page.context().close();
+  });
+
+  test('a token the API rejects ends the session and Mis videos asks to log in again; so does one past its time',
+    async () => {
+      const page = await loggedIn(marked);
+      const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('anb.session')));
+      const store = (value) => page.evaluate((v) => localStorage.setItem('anb.session', JSON.stringify(v)), value);
+      const login = await saved();
+      const signature = login.token.split('.')[2];
+      await store({ ...login, token: login.token.replace(/[^.]+$/, [...signature].reverse().join('')) });
+      await page.reload();
+      await page.getByRole('heading', { name: 'Ingresar' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, '/ingresar');
+      assert.equal(await saved(), null, 'the rejected session is forgotten');
+      assert.equal(await page.getByRole('button', { name: 'Salir' }).count(), 0);
+
+      await logIn(page, marked);
+      await page.getByRole('heading', { name: 'Mis videos' }).waitFor();
+      await store({ ...(await saved()), expiresAt: Date.now() - 1000 }); // the API would still take this token
+      await page.reload();
+      await page.getByText('Inicia sesión para ver y subir tus videos.').waitFor();
+      assert.equal(new URL(page.url()).pathname, '/ingresar', 'a session past its time is not used');
+      assert.equal(await page.getByRole('button', { name: 'Salir' }).count(), 0);
+      await page.context().close();
+    });
 });
 
 describe('accounts people can trust: mail, passwords and personal data', () => {

@@ -60,16 +60,38 @@ class SlowClientsTest {
         }
     };
 
+    /** ErrorResponses' debug records: how a hang-up is told apart from an incident. */
+    private static final List<LogRecord> wentAway = new CopyOnWriteArrayList<>();
+    private static final Logger errorResponses = Logger.getLogger("org.anb.showcase.app.http.ErrorResponses");
+    private static final Handler wentAwayLog = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            wentAway.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @BeforeAll
     static void start() {
         platform = LocalPlatform.start(LocalSettings.ephemeral(dir), Map.of("worker.enabled", "false",
                 "auth.trusted-proxy-hops", "1"));
         Logger.getLogger("").addHandler(errorLog);
+        errorResponses.setLevel(Level.FINE);
+        errorResponses.addHandler(wentAwayLog);
     }
 
     @AfterAll
     static void stop() {
         Logger.getLogger("").removeHandler(errorLog);
+        errorResponses.removeHandler(wentAwayLog);
+        errorResponses.setLevel(null);
         platform.close();
     }
 
@@ -115,17 +137,24 @@ class SlowClientsTest {
 
     @Test
     void aClientHangingUpMidBodyIsNoIncident() throws Exception {
-        try (Socket socket = new Socket("localhost", platform.api().port())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 1000\r\n\r\n{\"email\": ").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            awaitSlotsHeld(1, "the login to be reading its body");
-            socket.setSoLinger(true, 0); // closed with a reset, as a phone that lost its signal
+        for (boolean reset : new boolean[] {true, false}) {
+            try (Socket socket = new Socket("localhost", platform.api().port())) {
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 1000\r\n\r\n{\"email\": ").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                awaitSlotsHeld(1, "the login to be reading its body");
+                // A reset, as a phone that lost its signal; or an orderly close, as an app killed mid-request.
+                socket.setSoLinger(reset, 0);
+            }
+            TestWorkers.await(Duration.ofSeconds(30), "the abandoned request to end",
+                    () -> MetricValues.sum(healthListener(), "anb_api_requests_in_flight") == 0);
         }
-        TestWorkers.await(Duration.ofSeconds(30), "the abandoned request to end",
-                () -> MetricValues.sum(healthListener(), "anb_api_requests_in_flight") == 0);
         assertThat(errors).as("a hang-up is logged at debug level, never as an incident").isEmpty();
+        // The reset ends as a refused body (the read fails); the orderly close ends the body early: that is the
+        // client going away, told apart from an incident by ErrorResponses.
+        TestWorkers.await(Duration.ofSeconds(5), "the orderly hang-up to be logged as a client gone away",
+                () -> wentAway.stream().anyMatch(r -> r.getMessage().startsWith("client went away during POST")));
     }
 
     /** Waits on the server's own count of admitted requests, read from the health listener (never full). */
