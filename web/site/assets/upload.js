@@ -10,10 +10,9 @@ import { api, ApiError, OFFLINE_MESSAGE } from './api.js';
  * @returns the API's answer ({message, video_id, task_id})
  */
 export async function uploadVideo(file, details, onProgress, signal) {
-  const grant = await api('/api/videos/uploads', { method: 'POST', auth: true });
-  if (file.size > grant.max_bytes) {
-    throw new ApiError(400, `El archivo pesa ${megabytes(file.size)} MB; el máximo es ${megabytes(grant.max_bytes)} MB.`);
-  }
+  // The size declared first: a file over the limit is refused here (its size beside the limit), before a form is
+  // signed or any of the player's room for the day held.
+  const grant = await api('/api/videos/uploads', { method: 'POST', auth: true, body: { bytes: file.size } });
   await postToStorage(grant, file, onProgress, signal);
   return api(`/api/videos/uploads/${grant.video_id}/complete`, { method: 'POST', auth: true, body: details });
 }
@@ -52,8 +51,4 @@ function storageRefusal(request) {
     return 'El permiso de subida expiró. Vuelve a intentarlo.';
   }
   return `El almacenamiento rechazó el archivo (código ${request.status}${code ? `, ${code}` : ''}). Vuelve a intentarlo.`;
-}
-
-function megabytes(bytes) {
-  return (bytes / (1024 * 1024)).toFixed(1);
 }

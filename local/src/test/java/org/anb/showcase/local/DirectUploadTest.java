@@ -220,6 +220,31 @@ class DirectUploadTest {
         assertThat(TestPlatform.store().size(ObjectKeys.original(player.id(), videoId))).isEmpty();
     }
 
+    @Test
+    void aDeclaredSizeOverTheLimitIsRefusedBeforeAnyFormIsHeldAndTheFormAdmitsNoMoreThanWasDeclared() {
+        Player player = api.newPlayer("Cali");
+        for (int i = 0; i < 6; i++) { // more than the five open forms a player may hold: none of them was held
+            Reply refused = api.post("/api/videos/uploads", player.token(), Map.of("bytes", 150L * 1024 * 1024));
+            assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+            assertThat(refused.body().path("errors").path("video_file").asText())
+                    .isEqualTo("El archivo pesa 150,0 MB; el máximo es 100 MB.");
+        }
+        Reply empty = api.post("/api/videos/uploads", player.token(), Map.of("bytes", 0));
+        assertThat(empty.body().path("errors").path("video_file").asText()).isEqualTo("El archivo de video está vacío.");
+        Reply garbage = api.post("/api/videos/uploads", player.token(), Map.of("bytes", "mucho"));
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.body().path("errors").has("bytes")).isTrue();
+
+        byte[] video = SampleVideos.smallMp4();
+        Reply declared = api.post("/api/videos/uploads", player.token(), Map.of("bytes", video.length));
+        assertThat(declared.status()).as(declared.raw()).isEqualTo(201);
+        byte[] more = java.util.Arrays.copyOf(video, video.length + 1);
+        assertThat(postToS3(declared.body(), more).status()).as("one byte over what was declared").isEqualTo(400);
+        assertThat(postToS3(declared.body(), video).status()).isBetween(200, 204);
+        UUID videoId = UUID.fromString(declared.body().path("video_id").asText());
+        assertThat(complete(player, videoId, "Lo declarado").status()).isEqualTo(201);
+    }
+
     private JsonNode startUpload(Player player) {
         Reply reply = api.post("/api/videos/uploads", player.token(), null);
         assertThat(reply.status()).as(reply.raw()).isEqualTo(201);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class DocumentationLinksTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} (.+)$");
+    private static final Pattern BROWSER_STEP = Pattern.compile("\\btest\\(\\s*(['`])(.+?)\\1\\s*,");
     /**
      * `Class.method`, `Class.method(...)`, a name cut with `...`, or one with the line a test failed at
      * (`Class.method:42`, the mutation table), inside backticks; a file name is not one.
@@ -92,6 +93,51 @@ class DocumentationLinksTest {
         }
         assertThat(checked).as("citations found (the pattern still matches the docs)").isGreaterThan(100);
         assertThat(missing).as("cited in the docs, absent from the code").isEmpty();
+    }
+
+    /**
+     * The browser's rows in docs/reliability.md cite their proof by the step's name in web/e2e/showcase.test.mjs (or
+     * its first words): each must still name a step, or a renamed step leaves the row proving nothing.
+     */
+    @Test
+    void everyBrowserStepTheReliabilityTablesCiteExists() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<String> steps = new ArrayList<>();
+        Matcher step = BROWSER_STEP.matcher(Files.readString(root.resolve("web/e2e/showcase.test.mjs")));
+        while (step.find()) {
+            steps.add(step.group(2).replace("\\'", "'"));
+        }
+        List<String> cited = new ArrayList<>();
+        String section = "";
+        for (String line : Files.readAllLines(root.resolve("docs/reliability.md"))) {
+            if (line.startsWith("## ")) {
+                section = line;
+            }
+            boolean browserRow = section.startsWith("## In the browser") && line.startsWith("| ")
+                    || line.contains("` in `") && line.matches("^\\| .*\\| `browser-[a-z-]+` in .*");
+            if (browserRow) {
+                String[] cells = line.split("\\|");
+                Matcher quoted = Pattern.compile("`([^`]+)`").matcher(cells[cells.length - 1]);
+                while (quoted.find()) {
+                    if (quoted.group(1).split(" ").length >= 4) {
+                        cited.add(quoted.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(cited).as("browser steps cited (the rows still cite them this way)").hasSizeGreaterThan(30);
+        assertThat(cited).as("cited steps that no longer exist in showcase.test.mjs")
+                .filteredOn(name -> steps.stream().noneMatch(named -> namesStep(name, named)))
+                .isEmpty();
+    }
+
+    /** A cited name is a step's name or its first words; a step named by a template matches any value there. */
+    private static boolean namesStep(String cited, String step) {
+        if (!step.contains("${")) {
+            return step.startsWith(cited);
+        }
+        String template = Pattern.quote(step).replaceAll("\\$\\{[^}]*}", "\\\\E.*\\\\Q");
+        return cited.matches(template) || step.substring(0, step.indexOf("${")).startsWith(cited);
     }
 
     private static List<Path> documents(Path root) throws IOException {

@@ -3,9 +3,12 @@ package org.anb.showcase.app.videos;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.anb.showcase.app.http.ApiException;
+import org.anb.showcase.app.http.JsonBody;
 import org.anb.showcase.app.http.TooManyRequestsException;
 import org.anb.showcase.core.storage.ObjectKeys;
 import org.anb.showcase.core.storage.ObjectStore;
@@ -41,11 +44,39 @@ final class DirectUploads {
         return limits.maxBytes();
     }
 
-    PresignedPost presign(UUID owner, UUID videoId) {
-        // Room for the largest file the form allows, until the form expires or the upload completes.
-        quota.reserve(owner, videoId, limits.maxBytes(), limits.directUploadValidity());
+    /**
+     * The file's size as the client declares it ({@code {"bytes": n}}), or empty when it does not: optional, so a
+     * client that asks for a form without a body is served as before.
+     */
+    static OptionalLong declaredBytes(JsonBody body) {
+        Optional<String> text = body.numberText("bytes");
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text.get()));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "Datos del video inválidos.",
+                    Map.of("bytes", "Debe ser el tamaño del archivo en bytes, un número entero."));
+        }
+    }
+
+    /**
+     * A form for one file. A declared size over the limit (or an empty file) is refused before anything is held, and
+     * a declared size is what the form admits and what the day's quota holds; without one, the largest file allowed.
+     * Either way room is held until the form expires or the upload completes.
+     */
+    PresignedPost presign(UUID owner, UUID videoId, OptionalLong declaredBytes) {
+        if (declaredBytes.isPresent() && declaredBytes.getAsLong() < 1) {
+            throw invalid("El archivo de video está vacío.");
+        }
+        if (declaredBytes.isPresent() && declaredBytes.getAsLong() > limits.maxBytes()) {
+            throw invalid(limits.tooLargeMessage(declaredBytes.getAsLong()));
+        }
+        long admitted = declaredBytes.orElse(limits.maxBytes());
+        quota.reserve(owner, videoId, admitted, limits.directUploadValidity());
         String staging = ObjectKeys.incoming(owner, videoId);
-        PresignedPost post = store.presignPost(staging, limits.maxBytes(), limits.directUploadValidity());
+        PresignedPost post = store.presignPost(staging, admitted, limits.directUploadValidity());
         if (!pending.open(videoId, owner, staging, post.expiresAt(), limits.maxPendingDirectUploads())) {
             quota.release(videoId);
             Duration wait = pending.soonestExpiry(owner).map(at -> Duration.between(Instant.now(), at))

@@ -1,6 +1,7 @@
 package org.anb.showcase.app.videos;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.helidon.config.Config;
 
@@ -22,5 +23,11 @@ public record UploadLimits(long maxBytes, Duration directUploadValidity, Duratio
     /** What a client reads when its file is over the limit, on either upload path. */
     String tooLargeMessage() {
         return "El archivo supera el tamaño máximo de " + maxBytes / (1024 * 1024) + " MB.";
+    }
+
+    /** The same when the client declared the file's size before sending it: its size beside the limit. */
+    String tooLargeMessage(long declaredBytes) {
+        return String.format(Locale.forLanguageTag("es"), "El archivo pesa %.1f MB; el máximo es %d MB.",
+                declaredBytes / (1024.0 * 1024), maxBytes / (1024 * 1024));
     }
 }

@@ -3,6 +3,7 @@ package org.anb.showcase.app.videos;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import io.helidon.dbclient.DbClient;
@@ -89,9 +90,11 @@ public final class VideoRoutes {
 
     private void startDirectUpload(ServerRequest req, ServerResponse res) {
         UUID owner = auth.requireUser(req);
+        OptionalLong declaredBytes = req.content().hasEntity()
+                ? DirectUploads.declaredBytes(Json.readObject(req)) : OptionalLong.empty();
         rules.requireRoomForEntry(owner);
         UUID videoId = UploadService.newVideoId();
-        PresignedPost post = direct.presign(owner, videoId);
+        PresignedPost post = direct.presign(owner, videoId, declaredBytes);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("video_id", videoId.toString());
         body.put("upload_url", post.url());
