@@ -1,5 +1,7 @@
 package org.anb.showcase.app.limits;
 
+import java.util.function.Function;
+
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 
@@ -7,6 +9,11 @@ import io.github.bucket4j.BucketConfiguration;
 public interface BucketStore extends AutoCloseable {
     /** The bucket of this key, made full with {@code configuration} on first use. */
     Bucket bucket(String key, BucketConfiguration configuration);
+
+    /** Does {@code step} to the key's bucket: one take, or one given back. */
+    default <T> T use(String key, BucketConfiguration configuration, Function<Bucket, T> step) {
+        return step.apply(bucket(key, configuration));
+    }
 
     /** Forgets the key's bucket: its next use starts full. */
     void remove(String key);

@@ -35,13 +35,16 @@ public final class RateLimit {
 
     /** Takes one from the key's budget: empty if taken, else how long until one is available. */
     public Optional<Duration> take(String key) {
-        ConsumptionProbe probe = store.bucket(keyOf(key), configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = store.use(keyOf(key), configuration, bucket -> bucket.tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Returns one take (the attempt turned out not to count). */
     public void giveBack(String key) {
-        store.bucket(keyOf(key), configuration).addTokens(1);
+        store.use(keyOf(key), configuration, bucket -> {
+            bucket.addTokens(1);
+            return null;
+        });
     }
 
     /** Starts the key's budget afresh. */

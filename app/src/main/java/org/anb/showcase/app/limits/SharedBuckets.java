@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,6 +16,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -54,6 +56,33 @@ public final class SharedBuckets implements BucketStore {
     public Bucket bucket(String key, BucketConfiguration configuration) {
         return proxies.get(key, k -> buckets.builder().withOptimization(Optimizations.batching())
                 .build(k, () -> configuration));
+    }
+
+    /**
+     * Bucket4j's batching cannot create a bucket: when parallel takes of a key whose row does not exist yet (a new
+     * client, or a budget just forgotten or swept) meet in one batch, the whole batch fails with "bucket not found"
+     * instead of creating it — seen as 500s on parallel sign-ups over two instances. That step is done again without
+     * batching, which creates the row (insert-if-absent, then the row lock); later takes batch as before.
+     */
+    @Override
+    public <T> T use(String key, BucketConfiguration configuration, Function<Bucket, T> step) {
+        try {
+            return step.apply(bucket(key, configuration));
+        } catch (RuntimeException e) {
+            if (!bucketNotFound(e)) {
+                throw e;
+            }
+            return step.apply(buckets.builder().build(key, () -> configuration));
+        }
+    }
+
+    private static boolean bucketNotFound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
